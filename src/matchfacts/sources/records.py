@@ -89,7 +89,7 @@ class MatchRecord:
     ref: SourceRef
     competition: Competition
     season: str  # "2020-21"; a calendar-year league season "2020" is written "2020-21" too
-    date: dt.date
+    date: dt.date | None  # None only where the source lacks it; the store dates it from another
     home: TeamName
     away: TeamName
     home_goals: int | None
