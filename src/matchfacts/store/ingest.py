@@ -1,0 +1,209 @@
+"""Building the store: parse every source, place names, merge matches, link ties, place
+goals, and write it all to a new database file that replaces the old one only when whole.
+
+An ingest lands whole or not at all: everything is parsed and reconciled in memory first
+(a ParseError stops it before anything is written), then written to `<db>.building`, which
+is renamed over the old file only after the last row is in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from matchfacts.sources.fetch import Fetcher
+from matchfacts.sources.records import Competition, GoalRecord, MatchRecord
+from matchfacts.sources.registry import ParsedSource, SourceFiles, parser_for, registry, source
+from matchfacts.store import identity as ident
+from matchfacts.store.goals import MatchFinder, Players, team_side
+from matchfacts.store.reconcile import PRIORITY, Reconciler
+from matchfacts.store.writer import StoreContent, write_store
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+GOAL_COMPETITION = {"goals_time/champions-league.csv": "UCL", "goals_time/europa-league.csv": "UEL"}
+
+
+@dataclass(slots=True)
+class IngestReport:
+    sources: dict[str, tuple[int, int]] = field(default_factory=dict)  # matches, goals read
+    rows: dict[str, int] = field(default_factory=dict)
+    conflicts: int = 0
+    unresolved: Counter[str] = field(default_factory=Counter)
+    new_teams_by_source: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+
+def default_sources(fetcher: Fetcher) -> list[str]:
+    """Openly licensed sources always; others only where the user pointed at local files."""
+    return [s.name for s in registry().values() if s.open_licence or s.name in fetcher.local_dirs]
+
+
+def ingest(
+    db_path: Path,
+    names: Sequence[str] | None = None,
+    fetcher: Fetcher | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    started = dt.datetime.now()
+    fetcher = fetcher or Fetcher()
+    say = progress or (lambda message: logger.info(message))
+    chosen = list(names) if names else default_sources(fetcher)
+    parsed: dict[str, ParsedSource] = {}
+    for name in sorted(chosen, key=_rank):
+        spec = source(name)
+        say(f"parsing {name}")
+        parsed[name] = parser_for(spec)(SourceFiles(spec, fetcher))
+    say("placing teams")
+    content, report = build(parsed)
+    say("writing the store")
+    write_store(db_path, content, [source(n) for n in parsed])
+    report.sources = {n: (len(p.matches), len(p.goals)) for n, p in parsed.items()}
+    report.rows = content.row_counts()
+    report.seconds = (dt.datetime.now() - started).total_seconds()
+    return report
+
+
+def _rank(name: str) -> int:
+    return PRIORITY.index(name) if name in PRIORITY else len(PRIORITY)
+
+
+def _european(record: MatchRecord) -> bool:
+    return record.competition is not Competition.LEAGUE
+
+
+def build(parsed: dict[str, ParsedSource]) -> tuple[StoreContent, IngestReport]:
+    """Everything the store holds, from the parsed sources (no I/O)."""
+    identity = place_teams(parsed)
+    report = IngestReport()
+    reconciler = Reconciler()
+    by_source_match_id: dict[tuple[str, str], int] = {}
+    for dated in (True, False):
+        for name, content in parsed.items():
+            for record in content.matches:
+                if (record.date is not None) != dated:
+                    continue
+                home = identity.team_of(name, record.home)
+                away = identity.team_of(name, record.away)
+                if home is None or away is None or home == away:
+                    report.unresolved["team"] += 1
+                    continue
+                index = reconciler.add(record, home, away)
+                if index is not None and record.source_match_id is not None:
+                    by_source_match_id[(name, record.source_match_id)] = index
+    report.unresolved["undated match"] += len(reconciler.undated)
+    content = StoreContent(identity=identity, reconciler=reconciler)
+    place_goals(parsed, content, by_source_match_id)
+    report.conflicts = len(reconciler.conflicts) + len(content.goal_conflicts)
+    for alias in identity.aliases.values():
+        if alias.method == "new":
+            report.new_teams_by_source["new"] += 1
+    report.unresolved.update(kind for kind, *_ in content.unresolved)
+    return content, report
+
+
+def place_teams(parsed: dict[str, ParsedSource]) -> ident.Identity:
+    identity = ident.Identity()
+    index = ident.PlacedIndex()
+    for name, content in parsed.items():  # already in order of trust
+        european = [r for r in content.matches if _european(r)]
+        leagues = [r for r in content.matches if not _european(r)]
+        for group in (european, leagues):
+            ident.anchor_source_ids(identity, name, group)
+            ident.link_by_matches(identity, name, group, index)
+            ident.place_remaining(identity, name, group, index)
+            for record in group:
+                home, away = (
+                    identity.team_of(name, record.home),
+                    identity.team_of(name, record.away),
+                )
+                if home and away:
+                    index.add(record, home, away)
+    return identity
+
+
+def place_goals(
+    parsed: dict[str, ParsedSource],
+    content: StoreContent,
+    by_source_match_id: dict[tuple[str, str], int],
+) -> None:
+    finder = MatchFinder()
+    for index, merged in enumerate(content.reconciler.matches):
+        for report in merged.reports:
+            if report.date is not None:
+                finder.add(
+                    index,
+                    report.competition.value,
+                    merged.values["date"],  # type: ignore[arg-type]
+                    report.home.name,
+                    report.away.name,
+                    None,
+                )
+    players = content.players
+    goals_by_match: dict[int, dict[str, list[GoalRecord]]] = defaultdict(lambda: defaultdict(list))
+    for name, source_content in parsed.items():
+        for goal in source_content.goals:
+            index = _goal_match(name, goal, by_source_match_id, finder)
+            if index is None:
+                content.unresolved.append(("goal without match", goal.match_home or "", goal))
+                continue
+            goals_by_match[index][name].append(goal)
+        for kick in source_content.kicks:
+            index = by_source_match_id.get((name, kick.source_match_id))
+            if index is not None:
+                content.kicks.append((index, kick))
+    for index, by_source in goals_by_match.items():
+        ranked = sorted(by_source, key=_rank)
+        kept = ranked[0]
+        for other in ranked[1:]:
+            if len(by_source[other]) != len(by_source[kept]):
+                content.goal_conflicts.append(
+                    (
+                        index,
+                        kept,
+                        len(by_source[kept]),
+                        other,
+                        len(by_source[other]),
+                        by_source[other][0],
+                    )
+                )
+            _learn_players(players, by_source[kept], by_source[other])
+        for goal in by_source[kept]:
+            content.goals.append((index, goal))
+
+
+def _goal_match(
+    name: str, goal: GoalRecord, by_id: dict[tuple[str, str], int], finder: MatchFinder
+) -> int | None:
+    if goal.source_match_id is not None:
+        return by_id.get((name, goal.source_match_id))
+    competition = GOAL_COMPETITION.get(goal.ref.file, "UCL")
+    if goal.match_date is None or goal.match_home is None or goal.match_away is None:
+        return None
+    return finder.find(competition, goal.match_date, goal.match_home, goal.match_away)
+
+
+def _learn_players(players: Players, kept: list[GoalRecord], other: list[GoalRecord]) -> None:
+    """Same match, same minute (within one), same side: the same scorer, spelled otherwise."""
+    for goal in kept:
+        if goal.player is None:
+            continue
+        player_id = players.of_goal(goal)
+        for twin in other:
+            if (
+                twin.player
+                and twin.minute is not None
+                and goal.minute is not None
+                and abs(twin.minute - goal.minute) <= 1
+                and (
+                    twin.match_home is None
+                    or team_side(twin.team.name, twin.match_home, twin.match_away or "")
+                    == team_side(goal.team.name, twin.match_home, twin.match_away or "")
+                )
+            ):
+                players.learn(twin.player, player_id, twin.ref.source)  # type: ignore[arg-type]

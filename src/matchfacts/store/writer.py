@@ -1,0 +1,412 @@
+"""Writing reconciled content into a new DuckDB file, swapped in only when complete."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from matchfacts.sources.records import GoalRecord, ShootoutKick
+from matchfacts.sources.registry import SourceSpec
+from matchfacts.store.db import create_store
+from matchfacts.store.goals import Players, team_side
+from matchfacts.store.identity import Identity
+from matchfacts.store.reconcile import Reconciler, behind_closed_doors
+from matchfacts.store.ties import link_ties
+
+COMPETITIONS = {
+    "UCL": ("European Cup / UEFA Champions League", "continental_cup"),
+    "UEL": ("Inter-Cities Fairs Cup / UEFA Cup / UEFA Europa League", "continental_cup"),
+    "UCWC": ("European Cup Winners' Cup", "continental_cup"),
+    "UECL": ("UEFA Europa Conference League", "continental_cup"),
+    "UIC": ("UEFA Intertoto Cup", "continental_cup"),
+    "USC": ("UEFA Super Cup", "continental_cup"),
+}
+
+Finalize = Callable[[duckdb.DuckDBPyConnection], None]
+
+
+@dataclass(slots=True)
+class StoreContent:
+    identity: Identity
+    reconciler: Reconciler
+    players: Players = field(default_factory=Players)
+    goals: list[tuple[int, GoalRecord]] = field(default_factory=list)
+    kicks: list[tuple[int, ShootoutKick]] = field(default_factory=list)
+    goal_conflicts: list[tuple] = field(default_factory=list)
+    unresolved: list[tuple] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def row_counts(self) -> dict[str, int]:
+        return {name: len(frame) for name, frame in self.tables.items()}
+
+
+def competition_id(values: dict) -> str:
+    if values["competition"] != "LEAGUE":
+        return str(values["competition"])
+    return f"{values['country']}{values['tier'] or 1}"
+
+
+def _frames(content: StoreContent) -> dict[str, pd.DataFrame]:
+    identity, rec = content.identity, content.reconciler
+    matches = []
+    for i, m in enumerate(rec.matches):
+        v = m.values
+        matches.append(
+            {
+                "id": i + 1,
+                "competition_id": competition_id(v),
+                "season": v["season"],
+                "stage": v["stage"],
+                "round": v["round"],
+                "leg": v["leg"],
+                "tie_id": None,
+                "date": v["date"],
+                "kickoff_utc": v["kickoff_utc"],
+                "home_id": m.home_id,
+                "away_id": m.away_id,
+                "status": v["status"],
+                **{
+                    k: v[k]
+                    for k in (
+                        "home_goals",
+                        "away_goals",
+                        "home_goals_ht",
+                        "away_goals_ht",
+                        "home_goals_et",
+                        "away_goals_et",
+                        "home_pens",
+                        "away_pens",
+                        "went_to_extra_time",
+                        "went_to_penalties",
+                    )
+                },
+                "decided_by": None,
+                "neutral": v["neutral"],
+                "attendance": v["attendance"],
+                "behind_closed_doors": behind_closed_doors(v["date"], v["attendance"]),  # type: ignore[arg-type]
+                "venue": v["venue"],
+                "tier": v["tier"],
+            }
+        )
+    match_df = pd.DataFrame(matches)
+    ties, tie_of_match = _tie_rows(rec)
+    match_df["tie_id"] = [tie_of_match.get(i) for i in range(len(rec.matches))]
+    frames = {
+        "competition": _competition_frame(match_df),
+        "team": pd.DataFrame(
+            [{"id": t.id, "name": t.name, "country": t.country} for t in identity.teams.values()]
+        ),
+        "team_alias": pd.DataFrame(
+            [
+                {
+                    "alias": name,
+                    "country": country,
+                    "team_id": a.team_id,
+                    "source": src,
+                    "method": a.method,
+                }
+                for (src, name, country), a in identity.aliases.items()
+            ]
+        ),
+        "match": match_df,
+        "tie": pd.DataFrame(ties),
+    }
+    frames.update(_goal_frames(content))
+    frames["conflict"] = _conflicts(content)
+    frames["unresolved"] = pd.DataFrame(
+        [
+            {
+                "kind": kind,
+                "value": value,
+                "source": r.ref.source,
+                "file": r.ref.file,
+                "line": r.ref.line,
+                "reason": kind,
+            }
+            for kind, value, r in content.unresolved
+        ]
+        + [
+            {
+                "kind": "undated match",
+                "value": f"{r.home.name} v {r.away.name} {r.season}",
+                "source": r.ref.source,
+                "file": r.ref.file,
+                "line": r.ref.line,
+                "reason": "no date here and no other source reports the match",
+            }
+            for r in rec.undated
+        ],
+        columns=["kind", "value", "source", "file", "line", "reason"],
+    )
+    return frames
+
+
+def _competition_frame(match_df: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for cid in sorted(match_df["competition_id"].unique()):
+        if cid in COMPETITIONS:
+            rows.append(
+                {
+                    "id": cid,
+                    "name": COMPETITIONS[cid][0],
+                    "kind": COMPETITIONS[cid][1],
+                    "country": None,
+                    "level": None,
+                }
+            )
+        else:
+            country, level = cid[:3], int(cid[3:])
+            rows.append(
+                {
+                    "id": cid,
+                    "name": f"{country} league, tier {level}",
+                    "kind": "league",
+                    "country": country,
+                    "level": level,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _tie_rows(rec: Reconciler) -> tuple[list[dict], dict[int, int]]:
+    rows = [
+        {
+            "index": i,
+            "competition": competition_id(m.values),
+            "season": m.values["season"],
+            "stage": m.values["stage"],
+            "round": m.values["round"],
+            "leg": m.values["leg"],
+            "date": m.values["date"],
+            "home": m.home_id,
+            "away": m.away_id,
+            "status": m.values["status"],
+        }
+        for i, m in enumerate(rec.matches)
+    ]
+    ties, tie_of = [], {}
+    for n, tie in enumerate(link_ties(rows), start=1):
+        legs = list(tie.matches) + [None, None]
+        ties.append(
+            {
+                "id": n,
+                "competition_id": tie.competition,
+                "season": tie.season,
+                "round": tie.round,
+                "team_a_id": tie.team_a,
+                "team_b_id": tie.team_b,
+                "first_leg_id": legs[0] + 1,
+                "second_leg_id": None if legs[1] is None else legs[1] + 1,
+                "replay_id": None if legs[2] is None else legs[2] + 1,
+                "winner_id": None,
+                "decided_by": None,
+                "undetermined_reason": None,
+                **_source_winner(rec, tie.matches),
+            }
+        )
+        for index in tie.matches:
+            tie_of[index] = n
+    return ties, tie_of
+
+
+def _source_winner(rec: Reconciler, indexes: tuple[int, ...]) -> dict:
+    """A source's own tie winner (by name), kept only to compare with the engine's."""
+    for index in indexes:
+        merged = rec.matches[index]
+        for report in merged.reports:
+            claimed = report.source_tie_winner
+            if not claimed:
+                continue
+            for side, team_id in ((report.home, merged.home_id), (report.away, merged.away_id)):
+                if side.name == claimed:
+                    return {"source_winner_id": team_id, "source_winner_from": report.ref.source}
+    return {"source_winner_id": None, "source_winner_from": None}
+
+
+def _goal_frames(content: StoreContent) -> dict[str, pd.DataFrame]:
+    rec, identity, players = content.reconciler, content.identity, content.players
+    goals, kicks = [], []
+    for index, goal in content.goals:
+        merged = rec.matches[index]
+        team_id = identity.team_of(goal.ref.source, goal.team)
+        if team_id not in (merged.home_id, merged.away_id):
+            side = team_side(goal.team.name, goal.match_home or "", goal.match_away or "")
+            team_id = merged.home_id if side == "home" else merged.away_id
+        goals.append(
+            {
+                "id": len(goals) + 1,
+                "match_id": index + 1,
+                "team_id": team_id,
+                "player_id": players.of_goal(goal),
+                "minute": goal.minute,
+                "added_minute": goal.added_minute,
+                "kind": goal.kind.value,
+                "assist_player_id": None,
+                "_ref": goal.ref,
+            }
+        )
+    for index, kick in content.kicks:
+        merged = rec.matches[index]
+        team_id = identity.team_of(kick.ref.source, kick.team) or merged.home_id
+        kicks.append(
+            {
+                "id": len(kicks) + 1,
+                "match_id": index + 1,
+                "team_id": team_id,
+                "player_id": players.of_goal(kick),
+                "scored": kick.scored,
+                "_ref": kick.ref,
+            }
+        )
+    player_df = pd.DataFrame(
+        [{"id": i, "name": n} for i, n in players.names.items()], columns=["id", "name"]
+    )
+    alias_df = pd.DataFrame(
+        [{"alias": a, "player_id": p, "source": s} for a, p, s in sorted(players.aliases)],
+        columns=["alias", "player_id", "source"],
+    )
+    return {
+        "player": player_df,
+        "player_alias": alias_df,
+        "goal": pd.DataFrame(goals),
+        "shootout_kick": pd.DataFrame(kicks),
+    }
+
+
+def _provenance(content: StoreContent) -> pd.DataFrame:
+    rows = []
+    for i, merged in enumerate(content.reconciler.matches):
+        for r in merged.reports:
+            rows.append(("match", i + 1, r.ref.source, r.ref.file, r.ref.line))
+    for table in ("goal", "shootout_kick"):
+        frame = content.tables.get(table)
+        if frame is not None and len(frame):
+            rows += [
+                (table, gid, ref.source, ref.file, ref.line)
+                for gid, ref in zip(frame["id"], frame["_ref"], strict=True)
+            ]
+    return pd.DataFrame(rows, columns=["table_name", "row_id", "source", "file", "line"])
+
+
+def _conflicts(content: StoreContent) -> pd.DataFrame:
+    rows = [
+        {
+            "table_name": "match",
+            "row_id": c.row + 1,
+            "field": c.field,
+            "kept_value": c.kept,
+            "kept_source": c.kept_ref.source,
+            "kept_ref": f"{c.kept_ref.file}:{c.kept_ref.line}",
+            "other_value": c.other,
+            "other_source": c.other_ref.source,
+            "other_ref": f"{c.other_ref.file}:{c.other_ref.line}",
+        }
+        for c in content.reconciler.conflicts
+    ]
+    for index, kept, n_kept, other, n_other, sample in content.goal_conflicts:
+        rows.append(
+            {
+                "table_name": "match",
+                "row_id": index + 1,
+                "field": "goal_count",
+                "kept_value": str(n_kept),
+                "kept_source": kept,
+                "kept_ref": "",
+                "other_value": str(n_other),
+                "other_source": other,
+                "other_ref": f"{sample.ref.file}:{sample.ref.line}",
+            }
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "table_name",
+            "row_id",
+            "field",
+            "kept_value",
+            "kept_source",
+            "kept_ref",
+            "other_value",
+            "other_source",
+            "other_ref",
+        ],
+    )
+    frame.insert(0, "id", range(1, len(frame) + 1))
+    return frame
+
+
+INSERT_ORDER = (
+    "competition",
+    "team",
+    "team_alias",
+    "player",
+    "player_alias",
+    "match",
+    "tie",
+    "goal",
+    "shootout_kick",
+    "provenance",
+    "conflict",
+    "unresolved",
+)
+
+
+def write_store(
+    db_path: Path,
+    content: StoreContent,
+    specs: list[SourceSpec],
+    finalize: Finalize | None = None,
+) -> None:
+    """Write everything to `<db>.building`, then rename it over `db_path`."""
+    frames = _frames(content)
+    content.tables = frames
+    frames["provenance"] = _provenance(content)
+    building = db_path.with_name(db_path.name + ".building")
+    for leftover in (building, Path(str(building) + ".wal")):
+        leftover.unlink(missing_ok=True)
+    con = create_store(building)
+    try:
+        for table in INSERT_ORDER:
+            frame = frames[table].drop(columns=["_ref"], errors="ignore")
+            if len(frame):
+                con.register("frame", frame)
+                columns = ", ".join(f'"{c}"' for c in frame.columns)
+                con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM frame")
+                con.unregister("frame")
+        _write_sources(con, frames, specs)
+        if finalize is not None:
+            finalize(con)
+        con.execute("CHECKPOINT")
+    except BaseException:
+        con.close()
+        building.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(building, db_path)
+
+
+def _write_sources(con: duckdb.DuckDBPyConnection, frames: dict, specs: list[SourceSpec]) -> None:
+    prov = frames["provenance"]
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    for spec in specs:
+        mine = prov[prov["source"] == spec.name]
+        con.execute(
+            "INSERT INTO source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                spec.name,
+                spec.title,
+                spec.licence,
+                spec.repository,
+                spec.commit,
+                spec.coverage,
+                now,
+                int((mine["table_name"] == "match").sum()),
+                int((mine["table_name"] == "goal").sum()),
+            ],
+        )
