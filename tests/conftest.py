@@ -35,3 +35,29 @@ def source_files(fetcher: Fetcher):
         return SourceFiles(source(name), fetcher)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory, fetcher: Fetcher) -> Path:
+    """A store ingested once per test session from every open source in the mirror."""
+    from matchfacts.store.ingest import ingest
+
+    path = tmp_path_factory.mktemp("store") / "matchfacts.duckdb"
+    finalize = None
+    try:
+        from matchfacts.rules.fill import fill_tie_results
+
+        finalize = fill_tie_results
+    except ImportError:  # the tie engine is optional for the store's own tests
+        pass
+    ingest(path, None, fetcher, finalize=finalize)
+    return path
+
+
+@pytest.fixture()
+def con(store_path: Path):
+    from matchfacts.store.db import open_store
+
+    connection = open_store(store_path)
+    yield connection
+    connection.close()

@@ -19,8 +19,9 @@ import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from matchfacts.errors import UnknownNameError
 from matchfacts.sources.records import MatchRecord
-from matchfacts.store.names import best_match, name_key, similarity
+from matchfacts.store.names import best_match, name_key, similarity, suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +97,30 @@ def anchor_source_ids(identity: Identity, source: str, records: list[MatchRecord
             team_id = identity.new_team(team.name, team.country)
             identity.by_source_id[(source, team.source_id)] = team_id
             identity.link((source, team.name, team.country), team_id, "source_id")
+
+
+def apply_user_aliases(
+    identity: Identity,
+    source: str,
+    records: list[MatchRecord],
+    user_aliases: dict[tuple[str, str | None], str],
+) -> None:
+    """A user's aliases come before any inference: name (and country) -> a known team."""
+    if not user_aliases:
+        return
+    for record in records:
+        for team in (record.home, record.away):
+            target = user_aliases.get((team.name, team.country)) or user_aliases.get(
+                (team.name, None)
+            )
+            key = (source, team.name, team.country)
+            if target is None or key in identity.aliases:
+                continue
+            found = identity.by_name(target, team.country)
+            if found is None:
+                known = [t.name for t in identity.teams.values()]
+                raise UnknownNameError("team", target, suggestions(target, known))
+            identity.link(key, found[0], "user")
 
 
 def _final_score(r: MatchRecord) -> tuple[int, int] | None:

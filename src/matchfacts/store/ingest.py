@@ -15,13 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from matchfacts.errors import ParseError, SourceError
 from matchfacts.sources.fetch import Fetcher
 from matchfacts.sources.records import Competition, GoalRecord, MatchRecord
 from matchfacts.sources.registry import ParsedSource, SourceFiles, parser_for, registry, source
 from matchfacts.store import identity as ident
 from matchfacts.store.goals import MatchFinder, Players, team_side
 from matchfacts.store.reconcile import PRIORITY, Reconciler
-from matchfacts.store.writer import StoreContent, write_store
+from matchfacts.store.writer import Finalize, StoreContent, write_store
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,14 @@ def ingest(
     names: Sequence[str] | None = None,
     fetcher: Fetcher | None = None,
     progress: Progress | None = None,
+    finalize: Finalize | None = None,
+    aliases_file: Path | None = None,
 ) -> IngestReport:
+    """Parse the sources, build the store, and swap it in whole.
+
+    `finalize` runs on the new database before it replaces the old one (the tie engine
+    fills tie winners there, from a layer this one may not import).
+    """
     started = dt.datetime.now()
     fetcher = fetcher or Fetcher()
     say = progress or (lambda message: logger.info(message))
@@ -60,13 +68,28 @@ def ingest(
         say(f"parsing {name}")
         parsed[name] = parser_for(spec)(SourceFiles(spec, fetcher))
     say("placing teams")
-    content, report = build(parsed)
+    user_aliases = read_user_aliases(aliases_file) if aliases_file else {}
+    content, report = build(parsed, user_aliases)
     say("writing the store")
-    write_store(db_path, content, [source(n) for n in parsed])
+    write_store(db_path, content, [source(n) for n in parsed], finalize)
     report.sources = {n: (len(p.matches), len(p.goals)) for n, p in parsed.items()}
     report.rows = content.row_counts()
     report.seconds = (dt.datetime.now() - started).total_seconds()
     return report
+
+
+def read_user_aliases(path: Path) -> dict[tuple[str, str | None], str]:
+    """A user's alias file: CSV with columns alias,country,team (country may be empty)."""
+    from matchfacts.sources.csvrows import read_rows
+
+    if not path.is_file():
+        raise SourceError(f"alias file {path} does not exist")
+    out: dict[tuple[str, str | None], str] = {}
+    for line, row in read_rows(path, str(path), ",", ("alias", "country", "team")):
+        if not row["alias"].strip() or not row["team"].strip():
+            raise ParseError(str(path), line, "alias and team must not be empty")
+        out[(row["alias"].strip(), row["country"].strip() or None)] = row["team"].strip()
+    return out
 
 
 def _rank(name: str) -> int:
@@ -77,9 +100,11 @@ def _european(record: MatchRecord) -> bool:
     return record.competition is not Competition.LEAGUE
 
 
-def build(parsed: dict[str, ParsedSource]) -> tuple[StoreContent, IngestReport]:
+def build(
+    parsed: dict[str, ParsedSource], user_aliases: dict[tuple[str, str | None], str] | None = None
+) -> tuple[StoreContent, IngestReport]:
     """Everything the store holds, from the parsed sources (no I/O)."""
-    identity = place_teams(parsed)
+    identity = place_teams(parsed, user_aliases or {})
     report = IngestReport()
     reconciler = Reconciler()
     by_source_match_id: dict[tuple[str, str], int] = {}
@@ -107,7 +132,9 @@ def build(parsed: dict[str, ParsedSource]) -> tuple[StoreContent, IngestReport]:
     return content, report
 
 
-def place_teams(parsed: dict[str, ParsedSource]) -> ident.Identity:
+def place_teams(
+    parsed: dict[str, ParsedSource], user_aliases: dict[tuple[str, str | None], str]
+) -> ident.Identity:
     identity = ident.Identity()
     index = ident.PlacedIndex()
     for name, content in parsed.items():  # already in order of trust
@@ -115,6 +142,7 @@ def place_teams(parsed: dict[str, ParsedSource]) -> ident.Identity:
         leagues = [r for r in content.matches if not _european(r)]
         for group in (european, leagues):
             ident.anchor_source_ids(identity, name, group)
+            ident.apply_user_aliases(identity, name, group, user_aliases)
             ident.link_by_matches(identity, name, group, index)
             ident.place_remaining(identity, name, group, index)
             for record in group:

@@ -99,8 +99,8 @@ def name_key(name: str) -> str:
     """The comparable core of a team name."""
     text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    for digraph, plain in _DIGRAPHS:
-        text = text.replace(digraph, plain)
+    for digraph, plain in _DIGRAPHS:  # only inside a word: "UE Santa Coloma" keeps its UE
+        text = re.sub(f"(?<=[a-z]){digraph}", plain, text)
     tokens = re.findall(r"[a-z0-9]+", text)
     core = [t for t in tokens if t not in FILLER and not _YEAR.match(t)]
     return " ".join(core or tokens)

@@ -1,0 +1,219 @@
+"""The command line: parse arguments, call the library, print with Rich. Nothing else."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from matchfacts import config
+from matchfacts.errors import MatchfactsError, NotFoundError, UnknownNameError
+from matchfacts.sources.fetch import Fetcher
+from matchfacts.sources.registry import registry
+from matchfacts.store import summary
+from matchfacts.store.db import open_store
+
+app = typer.Typer(
+    help="Football match previews from open data: ties, forecasts and facts, each proven.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="The DuckDB store (default: $MATCHFACTS_DB or the user data dir)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine output: one JSON object.")]
+
+
+def _db(path: Path | None) -> Path:
+    return path or config.default_db_path()
+
+
+def _fail(exc: MatchfactsError) -> None:
+    errors.print(f"[red]error:[/red] {exc}")
+    code = 1 if isinstance(exc, NotFoundError | UnknownNameError) else 2
+    raise typer.Exit(code)
+
+
+def _emit_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, default=str, ensure_ascii=False, indent=2) + "\n")
+
+
+def _parse_local(values: list[str]) -> dict[str, Path]:
+    out = {}
+    for value in values:
+        name, sep, folder = value.partition("=")
+        if not sep or not folder:
+            raise typer.BadParameter(f"--local wants NAME=DIR, got {value!r}")
+        out[name] = Path(folder).expanduser()
+    return out
+
+
+@app.command()
+def ingest(
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", "-s", help="Only these sources (default: all open ones)."),
+    ] = None,
+    local: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--local",
+            help="NAME=DIR: read a source from your own copy (needed for "
+            "sources without an open licence, e.g. kaggle-ucl-2016-2022).",
+        ),
+    ] = None,
+    aliases: Annotated[
+        Path | None,
+        typer.Option("--aliases", help="CSV of your own team aliases: alias,country,team."),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Build the store from the sources: fetch, parse, place names, merge, link ties.
+
+    The store is rebuilt whole and replaces the old one only when complete: a bad file
+    leaves the old store exactly as it was.
+    """
+    from matchfacts.rules.fill import fill_tie_results
+    from matchfacts.store.ingest import ingest as run_ingest
+
+    path = _db(db)
+    fetcher = Fetcher(local_dirs=_parse_local(local or []))
+    try:
+        with console.status("ingesting", spinner="dots") as status:
+            report = run_ingest(
+                path,
+                source,
+                fetcher,
+                progress=None if as_json else (lambda m: status.update(m)),
+                finalize=fill_tie_results,
+                aliases_file=aliases,
+            )
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _emit_json(
+            {
+                "db": str(path),
+                "seconds": report.seconds,
+                "sources": report.sources,
+                "rows": report.rows,
+                "conflicts": report.conflicts,
+                "unresolved": dict(report.unresolved),
+            }
+        )
+        return
+    table = Table(title=f"Store {path} built in {report.seconds:.1f} s")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in report.rows.items():
+        table.add_row(name, f"{count:,}")
+    console.print(table)
+    console.print(
+        f"conflicts between sources: {report.conflicts:,}; unresolved: "
+        + ", ".join(f"{k} {v:,}" for k, v in report.unresolved.items())
+    )
+    _print_summary(path)
+
+
+def _print_summary(path: Path) -> None:
+    con = open_store(path)
+    try:
+        table = Table(title="Competitions in the store")
+        for column in ("id", "name", "first season", "last season", "seasons", "matches"):
+            table.add_column(column)
+        for row in summary.competition_coverage(con):
+            table.add_row(
+                row["id"],
+                row["name"],
+                row["first_season"],
+                row["last_season"],
+                str(row["seasons"]),
+                f"{row['matches']:,}",
+            )
+        console.print(table)
+    finally:
+        con.close()
+
+
+@app.command()
+def sources(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List the known sources: licence, coverage, rows in the store and freshness."""
+    path = _db(db)
+    status: dict[str, dict] = {}
+    if path.exists():
+        try:
+            con = open_store(path)
+            status = summary.source_status(con)
+            con.close()
+        except MatchfactsError as exc:
+            _fail(exc)
+    rows = []
+    for spec in registry().values():
+        s = status.get(spec.name, {})
+        rows.append(
+            {
+                "name": spec.name,
+                "licence": spec.licence,
+                "open": spec.open_licence,
+                "coverage": spec.coverage,
+                "commit": spec.commit[:10],
+                "matches": s.get("matches"),
+                "goals": s.get("goals"),
+                "last_match": s.get("last_match"),
+                "conflicts": s.get("conflicts"),
+                "status": "ingested"
+                if s
+                else ("not ingested" if spec.open_licence else "local files only"),
+            }
+        )
+    if as_json:
+        _emit_json({"sources": rows})
+        return
+    table = Table(title="Sources")
+    for column in ("name", "licence", "coverage", "matches", "goals", "last match", "status"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["name"],
+            r["licence"],
+            r["coverage"],
+            "" if r["matches"] is None else f"{r['matches']:,}",
+            "" if r["goals"] is None else f"{r['goals']:,}",
+            str(r["last_match"] or ""),
+            r["status"],
+        )
+    console.print(table)
+
+
+@app.command(name="summary")
+def show_summary(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """One screen on the store: rows per table and competitions covered."""
+    path = _db(db)
+    try:
+        con = open_store(path)
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    counts = summary.table_counts(con)
+    coverage = summary.competition_coverage(con)
+    con.close()
+    if as_json:
+        _emit_json({"rows": counts, "competitions": coverage})
+        return
+    console.print(counts)
+    _print_summary(path)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,158 @@
+"""The store built from the real mirror: one row per match, ties linked, names resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+from matchfacts.sources.records import season_label
+
+
+def _team_id(con: duckdb.DuckDBPyConnection, name: str) -> int:
+    return con.execute("SELECT id FROM team WHERE name = ?", [name]).fetchone()[0]
+
+
+def test_flagship_first_leg_is_one_row_with_its_four_goals(con):
+    rows = con.execute(
+        """SELECT m.id, competition_id, season, stage, round, leg, home_goals, away_goals,
+                  behind_closed_doors, tie_id
+           FROM match m JOIN team h ON h.id = home_id JOIN team a ON a.id = away_id
+           WHERE date = DATE '2021-04-06' AND h.name = 'Real Madrid CF'
+             AND a.name = 'Liverpool FC'"""
+    ).fetchall()
+    assert len(rows) == 1
+    match_id, comp, season, stage, rnd, leg, hg, ag, closed, tie_id = rows[0]
+    assert (comp, season, stage, rnd, leg, hg, ag) == ("UCL", "2020-21", "knockout", "QF", 1, 3, 1)
+    assert closed is True
+    goals = con.execute(
+        """SELECT p.name, g.minute, t.name FROM goal g JOIN player p ON p.id = g.player_id
+           JOIN team t ON t.id = g.team_id WHERE g.match_id = ? ORDER BY g.minute""",
+        [match_id],
+    ).fetchall()
+    assert goals == [
+        ("Vinícius Júnior", 27, "Real Madrid CF"),
+        ("Marco Asensio", 36, "Real Madrid CF"),
+        ("Mohamed Salah", 51, "Liverpool FC"),
+        ("Vinícius Júnior", 65, "Real Madrid CF"),
+    ]
+    second = con.execute(
+        """SELECT m.date, h.name, m.home_goals, m.away_goals, m.leg FROM tie t
+           JOIN match m ON m.id = t.second_leg_id JOIN team h ON h.id = m.home_id
+           WHERE t.id = ?""",
+        [tie_id],
+    ).fetchone()
+    assert second == (dt.date(2021, 4, 14), "Liverpool FC", 0, 0, 2)
+
+
+def test_the_flagship_match_is_known_to_several_sources(con):
+    sources = con.execute(
+        """SELECT DISTINCT p.source FROM provenance p JOIN match m ON m.id = p.row_id
+           WHERE p.table_name = 'match' AND m.date = DATE '2021-04-06'
+             AND m.home_id = (SELECT id FROM team WHERE name = 'Real Madrid CF')"""
+    ).fetchall()
+    assert {s for (s,) in sources} >= {
+        "charliegnomo-champions-uefa-data",
+        "openfootball-champions-league",
+    }
+
+
+def test_every_champions_league_season_is_present(con):
+    seasons = dict(con.execute(
+        "SELECT season, count(*) FROM match WHERE competition_id = 'UCL' GROUP BY season"
+    ).fetchall())
+    missing = [season_label(y) for y in range(1955, 2025) if season_label(y) not in seasons]
+    assert missing == []
+    # the smallest early edition had 29 matches (1955-56); every season has at least that
+    assert min(seasons[season_label(y)] for y in range(1955, 2025)) >= 29
+
+
+@pytest.mark.parametrize("competition", ["UCL", "UEL", "UCWC"])
+def test_every_two_legged_tie_has_both_legs(con, competition):
+    lonely = con.execute(
+        """SELECT m.season, m.round, h.name, a.name, m.date FROM match m
+           JOIN team h ON h.id = m.home_id JOIN team a ON a.id = m.away_id
+           JOIN tie t ON t.id = m.tie_id
+           WHERE m.competition_id = ? AND m.leg IN (1, 2) AND t.second_leg_id IS NULL
+             AND m.status = 'played'""",
+        [competition],
+    ).fetchall()
+    assert lonely == []
+
+
+def test_no_club_is_split_into_two_teams_in_european_matches(con):
+    """Each club has one id: no team plays two different matches within a day."""
+    double = con.execute(
+        """WITH side AS (
+               SELECT id, competition_id c, date, home_id t, away_id o FROM match
+               UNION ALL SELECT id, competition_id, date, away_id, home_id FROM match)
+           SELECT a.c, a.date, ta.name, oa.name, ob.name FROM side a JOIN side b
+             ON a.t = b.t AND a.id < b.id AND a.c = b.c AND abs(a.date - b.date) <= 1
+            AND a.o <> b.o
+           JOIN team ta ON ta.id = a.t JOIN team oa ON oa.id = a.o JOIN team ob ON ob.id = b.o
+           WHERE a.c IN ('UCL', 'UEL', 'UCWC', 'UECL')"""
+    ).fetchall()
+    assert double == []
+
+
+def test_flagship_names_resolve_across_spellings(con):
+    liverpool = _team_id(con, "Liverpool FC")
+    spellings = {
+        a for (a,) in con.execute("SELECT alias FROM team_alias WHERE team_id = ?", [liverpool])
+    }
+    assert "Liverpool FC" in spellings
+    madrid = _team_id(con, "Real Madrid CF")
+    assert con.execute("SELECT count(*) FROM team_alias WHERE team_id = ? AND alias = 'Real Madrid'",
+                       [madrid]).fetchone()[0] >= 1
+
+
+def test_as_of_sees_nothing_on_or_after_the_date(con):
+    later = con.execute(
+        "SELECT count(*) FROM matches_before(DATE '2021-04-14') WHERE date >= DATE '2021-04-14'"
+    ).fetchone()[0]
+    assert later == 0
+    the_day_before = con.execute(
+        "SELECT count(*) FROM matches_before(DATE '2021-04-14') WHERE date = DATE '2021-04-13'"
+    ).fetchone()[0]
+    assert the_day_before > 0
+    goals_after = con.execute(
+        """SELECT count(*) FROM goals_before(DATE '2021-04-07') g JOIN match m
+           ON m.id = g.match_id WHERE m.date >= DATE '2021-04-07'"""
+    ).fetchone()[0]
+    assert goals_after == 0
+
+
+def test_conflicts_keep_both_values_and_places(con):
+    rows = con.execute(
+        "SELECT kept_value, kept_source, kept_ref, other_value, other_source, other_ref "
+        "FROM conflict WHERE field = 'goals' LIMIT 5"
+    ).fetchall()
+    assert rows, "the sources do disagree on some scores"
+    for kept, kept_source, kept_ref, other, other_source, other_ref in rows:
+        assert kept != other and kept_source != other_source
+        assert ":" in kept_ref and ":" in other_ref
+
+
+def test_schema_constraints_reject_impossible_rows(con, store_path):
+    rw = duckdb.connect(str(store_path) + ".scratch")
+    try:
+        from matchfacts.store.db import migrate
+
+        migrate(rw)
+        rw.execute("INSERT INTO competition VALUES ('UCL', 'x', 'continental_cup', NULL, NULL)")
+        rw.execute("INSERT INTO team VALUES (1, 'A', NULL), (2, 'B', NULL)")
+        with pytest.raises(duckdb.ConstraintException):
+            rw.execute(
+                "INSERT INTO match (id, competition_id, season, stage, date, home_id, away_id,"
+                " status, home_goals, away_goals) VALUES (1, 'UCL', '2020-21', 'knockout',"
+                " DATE '2021-01-01', 1, 1, 'played', 1, 0)"
+            )
+        with pytest.raises(duckdb.ConstraintException):
+            rw.execute(
+                "INSERT INTO match (id, competition_id, season, stage, date, home_id, away_id,"
+                " status, home_goals, away_goals) VALUES (2, 'UCL', '2020-21', 'knockout',"
+                " DATE '2021-01-01', 1, 2, 'played', -1, 0)"
+            )
+    finally:
+        rw.close()
