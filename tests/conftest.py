@@ -1,4 +1,4 @@
-"""Shared fixtures: the sources are read from the mirror (MATCHFACTS_DATA_MIRROR), never the network."""
+"""Shared fixtures: sources are read from the mirror (MATCHFACTS_DATA_MIRROR), never the network."""
 
 from __future__ import annotations
 

@@ -156,11 +156,22 @@ class ShootoutKick:
 # Canonical round codes, in the order a season plays them.
 ROUNDS: tuple[str, ...] = (
     "PRE",  # preliminary round
-    "Q1", "Q2", "Q3", "PO",  # qualifying rounds and play-off round
-    "R1", "R2", "R3",  # first, second, third round (pre-group-stage eras, UEFA Cup rounds)
-    "GROUP", "GROUP2", "LEAGUE_PHASE",
+    "Q1",
+    "Q2",
+    "Q3",
+    "PO",  # qualifying rounds and play-off round
+    "R1",
+    "R2",
+    "R3",  # first, second, third round (pre-group-stage eras, UEFA Cup rounds)
+    "GROUP",
+    "GROUP2",
+    "LEAGUE_PHASE",
     "KPO",  # knockout round play-offs (Europa League 2021-, Champions League 2024-)
-    "R32", "R16", "QF", "SF", "F",
+    "R32",
+    "R16",
+    "QF",
+    "SF",
+    "F",
     "3P",  # third-place match (early Fairs Cup / Super Cup oddities)
 )
 

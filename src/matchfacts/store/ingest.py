@@ -27,6 +27,7 @@ from matchfacts.store.writer import Finalize, StoreContent, write_store
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
+CURATED_ALIASES = Path(__file__).with_name("aliases.csv")
 GOAL_COMPETITION = {"goals_time/champions-league.csv": "UCL", "goals_time/europa-league.csv": "UEL"}
 
 
@@ -68,7 +69,10 @@ def ingest(
         say(f"parsing {name}")
         parsed[name] = parser_for(spec)(SourceFiles(spec, fetcher))
     say("placing teams")
-    user_aliases = read_user_aliases(aliases_file) if aliases_file else {}
+    # Our curated aliases (names no match or spelling can place), then the user's own.
+    user_aliases = read_user_aliases(CURATED_ALIASES)
+    if aliases_file:
+        user_aliases.update(read_user_aliases(aliases_file))
     content, report = build(parsed, user_aliases)
     say("writing the store")
     write_store(db_path, content, [source(n) for n in parsed], finalize)

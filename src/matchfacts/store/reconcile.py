@@ -25,6 +25,7 @@ PRIORITY = (
     "football-datasets",
 )
 SAME_MATCH_DAYS = 2  # sources differ by a day (UTC against local dates, late kick-offs)
+KNOCKOUT_DATE_SLACK = 70  # days; early European Cup dates differ by weeks between sources
 
 SCORE_FIELDS = (
     ("home_goals", "away_goals"),
@@ -104,8 +105,9 @@ class Reconciler:
             index = len(self.matches)
             self.matches.append(MergedMatch(home_id, away_id, record, _values(record), [record]))
             self._by_pair[key].append(index)
-            for side, team in (("home", home_id), ("away", away_id)):
-                self._by_side[(key[0], key[1], side, team)].append(index)
+            if record.date is not None:
+                for side, team in (("home", home_id), ("away", away_id)):
+                    self._by_side[(key[0], key[1], side, team, record.date)].append(index)
             return index
         if record.date is None and _rank(record) < _rank(self.matches[index].record):
             self._promote(index, record)
@@ -121,10 +123,15 @@ class Reconciler:
             return None
         comp = (record.competition.value, record.country)
         for side, team, other in (("home", home_id, away_id), ("away", away_id, home_id)):
-            for index in self._by_side.get((*comp, side, team), ()):
+            near = (
+                index
+                for shift in (0, -1, 1)
+                for index in self._by_side.get(
+                    (*comp, side, team, record.date + dt.timedelta(shift)), ()
+                )
+            )
+            for index in near:
                 merged = self.matches[index]
-                if abs((merged.record.date - record.date).days) > 1:  # type: ignore[operator]
-                    continue
                 if any(r.ref.source == record.ref.source for r in merged.reports):
                     continue
                 if _final(merged.record) != _final(record):
@@ -154,11 +161,26 @@ class Reconciler:
     def _find(self, key: tuple, record: MatchRecord, max_days: int = SAME_MATCH_DAYS) -> int | None:
         for index in self._by_pair.get(key, ()):
             primary = self.matches[index].record
+            if any(r.ref.source == record.ref.source for r in self.matches[index].reports):
+                continue  # a source does not report one match twice: this is another
             if record.date is None:
                 if record.season == primary.season and record.leg == primary.leg:
                     return index
             elif abs(record.date - primary.date).days <= max_days:  # type: ignore[operator]
                 return index
+        # Early knockout legs: sources can differ by weeks on the date, yet a pair meets at one
+        # ground only once in a season's knockout rounds, so the same season finds the match.
+        if max_days == SAME_MATCH_DAYS and record.date is not None and _knockout(record):
+            for index in self._by_pair.get(key, ()):
+                primary = self.matches[index].record
+                if any(r.ref.source == record.ref.source for r in self.matches[index].reports):
+                    continue  # a replay at the same ground is another match of that source
+                if (
+                    primary.season == record.season
+                    and _knockout(primary)
+                    and abs((record.date - primary.date).days) <= KNOCKOUT_DATE_SLACK
+                ):  # type: ignore[operator]
+                    return index
         return None
 
     def _merge(self, index: int, record: MatchRecord) -> None:
@@ -196,6 +218,10 @@ def swapped_sides(record: MatchRecord) -> MatchRecord:
     for home, away in SCORE_FIELDS:
         swaps[home], swaps[away] = getattr(record, away), getattr(record, home)
     return replace(record, **swaps)  # type: ignore[arg-type]
+
+
+def _knockout(record: MatchRecord) -> bool:
+    return record.stage.value in ("knockout", "qualifying", "final") and record.leg is not None
 
 
 def _rank(record: MatchRecord) -> int:
