@@ -168,3 +168,30 @@ def test_schema_constraints_reject_impossible_rows(con, store_path):
             )
     finally:
         rw.close()
+
+
+def test_liverpool_two_legged_european_ties(con):
+    """Every two-legged knockout tie Liverpool played in Europe, with its winner."""
+    rows = con.execute(
+        """SELECT t.competition_id, t.season, t.round, a.name, b.name, w.name, t.decided_by
+           FROM tie t JOIN team a ON a.id = t.team_a_id JOIN team b ON b.id = t.team_b_id
+           LEFT JOIN team w ON w.id = t.winner_id
+           WHERE t.second_leg_id IS NOT NULL
+             AND (a.name = 'Liverpool FC' OR b.name = 'Liverpool FC')
+           ORDER BY (SELECT date FROM match WHERE id = t.first_leg_id)"""
+    ).fetchall()
+    print("\n".join(" | ".join(str(v) for v in row) for row in rows))
+    by_key = {(r[0], r[1], r[2]): r for r in rows}
+    assert len(rows) >= 80
+    assert by_key[("UCL", "2020-21", "QF")][5] == "Real Madrid CF"
+    assert by_key[("UCL", "2018-19", "SF")][5:] == ("Liverpool FC", "aggregate")
+    assert by_key[("UCL", "2007-08", "QF")][5] == "Liverpool FC"  # v Arsenal
+    assert by_key[("UCL", "1976-77", "SF")][5] == "Liverpool FC"  # v FC Zürich
+    # Undetermined only where the data lacks what decided it, each named:
+    undetermined = {(r[1], r[2]) for r in rows if r[6] == "undetermined"}
+    assert undetermined == {
+        ("1964-65", "QF"),  # Köln: replay drawn, coin toss; no source records the toss
+        ("1968-69", "R2"),  # Athletic Club: coin toss, likewise
+        ("2009-10", "SF"),  # Atlético: extra time, schochastics has no 90-minute score
+        ("2014-15", "R32"),  # Beşiktaş: penalties, schochastics has no shoot-out score
+    }
