@@ -167,7 +167,8 @@ def place_goals(
     finder = MatchFinder()
     for index, merged in enumerate(content.reconciler.matches):
         for report in merged.reports:
-            if report.date is not None:
+            # only the competitions scorer lists come for are worth indexing
+            if report.date is not None and report.competition.value in GOAL_COMPETITION.values():
                 finder.add(
                     index,
                     report.competition.value,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -95,6 +96,7 @@ FILLER = frozenset(
 _YEAR = re.compile(r"^(18|19|20)\d\d$")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The comparable core of a team name."""
     text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
@@ -106,6 +108,7 @@ def name_key(name: str) -> str:
     return " ".join(core or tokens)
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """The comparable form of a person's name: no accents, lower case, single spaces."""
     text = unicodedata.normalize("NFKD", name.translate(_LETTERS))

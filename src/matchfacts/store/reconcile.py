@@ -82,7 +82,8 @@ class Reconciler:
         self.matches: list[MergedMatch] = []
         self.conflicts: list[Conflict] = []
         self.undated: list[MatchRecord] = []
-        self._by_pair: dict[tuple, list[int]] = defaultdict(list)
+        self._by_pair_day: dict[tuple, list[int]] = defaultdict(list)
+        self._by_pair_season: dict[tuple, list[int]] = defaultdict(list)
         self._by_side: dict[tuple, list[int]] = defaultdict(list)
 
     def add(self, record: MatchRecord, home_id: int, away_id: int) -> int | None:
@@ -104,7 +105,8 @@ class Reconciler:
                 return None
             index = len(self.matches)
             self.matches.append(MergedMatch(home_id, away_id, record, _values(record), [record]))
-            self._by_pair[key].append(index)
+            self._by_pair_day[(key, record.date)].append(index)
+            self._by_pair_season[(key, record.season)].append(index)
             if record.date is not None:
                 for side, team in (("home", home_id), ("away", away_id)):
                     self._by_side[(key[0], key[1], side, team, record.date)].append(index)
@@ -132,7 +134,7 @@ class Reconciler:
             )
             for index in near:
                 merged = self.matches[index]
-                if any(r.ref.source == record.ref.source for r in merged.reports):
+                if self._reported_by(index, record):
                     continue
                 if _final(merged.record) != _final(record):
                     continue
@@ -159,29 +161,36 @@ class Reconciler:
             self._merge(index, report)
 
     def _find(self, key: tuple, record: MatchRecord, max_days: int = SAME_MATCH_DAYS) -> int | None:
-        for index in self._by_pair.get(key, ()):
-            primary = self.matches[index].record
-            if any(r.ref.source == record.ref.source for r in self.matches[index].reports):
-                continue  # a source does not report one match twice: this is another
-            if record.date is None:
-                if record.season == primary.season and record.leg == primary.leg:
+        if record.date is not None:
+            for shift in range(-max_days, max_days + 1):
+                day = record.date + dt.timedelta(shift)
+                for index in self._by_pair_day.get((key, day), ()):
+                    if not self._reported_by(index, record):
+                        return index
+        candidates = self._by_pair_season.get((key, record.season), ())
+        if record.date is None:
+            for index in candidates:
+                primary = self.matches[index].record
+                if record.leg == primary.leg and not self._reported_by(index, record):
                     return index
-            elif abs(record.date - primary.date).days <= max_days:  # type: ignore[operator]
-                return index
+            return None
         # Early knockout legs: sources can differ by weeks on the date, yet a pair meets at one
         # ground only once in a season's knockout rounds, so the same season finds the match.
-        if max_days == SAME_MATCH_DAYS and record.date is not None and _knockout(record):
-            for index in self._by_pair.get(key, ()):
+        if max_days == SAME_MATCH_DAYS and _knockout(record):
+            for index in candidates:
                 primary = self.matches[index].record
-                if any(r.ref.source == record.ref.source for r in self.matches[index].reports):
-                    continue  # a replay at the same ground is another match of that source
                 if (
-                    primary.season == record.season
-                    and _knockout(primary)
-                    and abs((record.date - primary.date).days) <= KNOCKOUT_DATE_SLACK
-                ):  # type: ignore[operator]
+                    _knockout(primary)
+                    and not self._reported_by(index, record)  # a replay at the same ground
+                    and abs((record.date - primary.date).days) <= KNOCKOUT_DATE_SLACK  # type: ignore[operator]
+                ):
                     return index
         return None
+
+    def _reported_by(self, index: int, record: MatchRecord) -> bool:
+        """Whether the match already has a report of the record's source: a source does
+        not report one match twice, so then the record is another match."""
+        return any(r.ref.source == record.ref.source for r in self.matches[index].reports)
 
     def _merge(self, index: int, record: MatchRecord) -> None:
         merged = self.matches[index]
