@@ -88,7 +88,7 @@ class Reconciler:
 
     def add(self, record: MatchRecord, home_id: int, away_id: int) -> int | None:
         """Merge one report; returns the index of its canonical match (None if unplaced)."""
-        key = (record.competition.value, record.country, home_id, away_id)
+        key = (record.competition, record.country, home_id, away_id)
         index = self._find(key, record)
         if index is None:
             # Sources disagree on who was 'at home' at neutral venues (finals): same match.
@@ -123,7 +123,7 @@ class Reconciler:
         matches in two days, so it is the same match, and the disagreement is a conflict."""
         if record.date is None:
             return None
-        comp = (record.competition.value, record.country)
+        comp = (record.competition, record.country)
         for side, team, other in (("home", home_id, away_id), ("away", away_id, home_id)):
             near = (
                 index

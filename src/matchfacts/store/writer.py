@@ -17,7 +17,7 @@ from matchfacts.store.db import create_store
 from matchfacts.store.goals import Players, team_side
 from matchfacts.store.identity import Identity
 from matchfacts.store.reconcile import Reconciler, behind_closed_doors
-from matchfacts.store.ties import link_ties
+from matchfacts.store.ties import KNOCKOUT_STAGES, link_ties
 
 COMPETITIONS = {
     "UCL": ("European Cup / UEFA Champions League", "continental_cup"),
@@ -54,47 +54,7 @@ def competition_id(values: dict) -> str:
 
 def _frames(content: StoreContent) -> dict[str, pd.DataFrame]:
     identity, rec = content.identity, content.reconciler
-    matches = []
-    for i, m in enumerate(rec.matches):
-        v = m.values
-        matches.append(
-            {
-                "id": i + 1,
-                "competition_id": competition_id(v),
-                "season": v["season"],
-                "stage": v["stage"],
-                "round": v["round"],
-                "leg": v["leg"],
-                "tie_id": None,
-                "date": v["date"],
-                "kickoff_utc": v["kickoff_utc"],
-                "home_id": m.home_id,
-                "away_id": m.away_id,
-                "status": v["status"],
-                **{
-                    k: v[k]
-                    for k in (
-                        "home_goals",
-                        "away_goals",
-                        "home_goals_ht",
-                        "away_goals_ht",
-                        "home_goals_et",
-                        "away_goals_et",
-                        "home_pens",
-                        "away_pens",
-                        "went_to_extra_time",
-                        "went_to_penalties",
-                    )
-                },
-                "decided_by": None,
-                "neutral": v["neutral"],
-                "attendance": v["attendance"],
-                "behind_closed_doors": behind_closed_doors(v["date"], v["attendance"]),  # type: ignore[arg-type]
-                "venue": v["venue"],
-                "tier": v["tier"],
-            }
-        )
-    match_df = pd.DataFrame(matches)
+    match_df = _match_frame(rec)
     ties, tie_of_match = _tie_rows(rec)
     match_df["tie_id"] = [tie_of_match.get(i) for i in range(len(rec.matches))]
     frames = {
@@ -147,6 +107,50 @@ def _frames(content: StoreContent) -> dict[str, pd.DataFrame]:
     return frames
 
 
+VALUE_COLUMNS = (
+    "season",
+    "stage",
+    "round",
+    "leg",
+    "date",
+    "kickoff_utc",
+    "status",
+    "home_goals",
+    "away_goals",
+    "home_goals_ht",
+    "away_goals_ht",
+    "home_goals_et",
+    "away_goals_et",
+    "home_pens",
+    "away_pens",
+    "went_to_extra_time",
+    "went_to_penalties",
+    "neutral",
+    "attendance",
+    "venue",
+    "tier",
+)
+
+
+def _match_frame(rec: Reconciler) -> pd.DataFrame:
+    """The match table, built column by column: a dict per row would cost gigabytes."""
+    merged = rec.matches
+    columns: dict[str, list] = {
+        "id": list(range(1, len(merged) + 1)),
+        "competition_id": [competition_id(m.values) for m in merged],
+        "home_id": [m.home_id for m in merged],
+        "away_id": [m.away_id for m in merged],
+    }
+    for name in VALUE_COLUMNS:
+        columns[name] = [m.values[name] for m in merged]
+    columns["behind_closed_doors"] = [
+        behind_closed_doors(d, a)  # type: ignore[arg-type]
+        for d, a in zip(columns["date"], columns["attendance"], strict=True)
+    ]
+    columns["decided_by"] = [None] * len(merged)
+    return pd.DataFrame(columns)
+
+
 def _competition_frame(match_df: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for cid in sorted(match_df["competition_id"].unique()):
@@ -189,6 +193,7 @@ def _tie_rows(rec: Reconciler) -> tuple[list[dict], dict[int, int]]:
             "status": m.values["status"],
         }
         for i, m in enumerate(rec.matches)
+        if m.values["stage"] in KNOCKOUT_STAGES  # league matches form no ties
     ]
     ties, tie_of = [], {}
     for n, tie in enumerate(link_ties(rows), start=1):
