@@ -59,9 +59,11 @@ def test_the_flagship_match_is_known_to_several_sources(con):
 
 
 def test_every_champions_league_season_is_present(con):
-    seasons = dict(con.execute(
-        "SELECT season, count(*) FROM match WHERE competition_id = 'UCL' GROUP BY season"
-    ).fetchall())
+    seasons = dict(
+        con.execute(
+            "SELECT season, count(*) FROM match WHERE competition_id = 'UCL' GROUP BY season"
+        ).fetchall()
+    )
     missing = [season_label(y) for y in range(1955, 2025) if season_label(y) not in seasons]
     assert missing == []
     # the smallest early edition had 29 matches (1955-56); every season has at least that
@@ -153,7 +155,7 @@ def test_schema_constraints_reject_impossible_rows(con, store_path):
 
         migrate(rw)
         rw.execute("INSERT INTO competition VALUES ('UCL', 'x', 'continental_cup', NULL, NULL)")
-        rw.execute("INSERT INTO team VALUES (1, 'A', NULL), (2, 'B', NULL)")
+        rw.execute("INSERT INTO team (id, name) VALUES (1, 'A'), (2, 'B')")
         with pytest.raises(duckdb.ConstraintException):
             rw.execute(
                 "INSERT INTO match (id, competition_id, season, stage, date, home_id, away_id,"
@@ -194,4 +196,42 @@ def test_liverpool_two_legged_european_ties(con):
         ("1968-69", "R2"),  # Athletic Club: coin toss, likewise
         ("2009-10", "SF"),  # Atlético: extra time, schochastics has no 90-minute score
         ("2014-15", "R32"),  # Beşiktaş: penalties, schochastics has no shoot-out score
+    }
+
+
+@pytest.mark.parametrize(
+    ("team", "league"),
+    [
+        ("Liverpool FC", "ENG1"),
+        ("Real Madrid CF", "ESP1"),
+        ("AS Monaco FC", "FRA1"),
+        ("FC Bayern München", "GER1"),
+        ("Celtic FC", "SCO1"),
+    ],
+)
+def test_a_club_has_one_id_in_its_league_and_in_europe(con, team, league):
+    team_id = _team_id(con, team)
+    played = dict(
+        con.execute(
+            """SELECT competition_id, count(*) FROM match WHERE ? IN (home_id, away_id)
+           GROUP BY competition_id""",
+            [team_id],
+        ).fetchall()
+    )
+    assert played.get(league, 0) > 500 and played.get("UCL", 0) > 20
+    assert con.execute("SELECT count(*) FROM team WHERE name = ?", [team]).fetchone()[0] == 1
+
+
+def test_short_names_read_as_a_desk_writes_them(con):
+    short = dict(
+        con.execute(
+            "SELECT name, short_name FROM team WHERE name IN ('Liverpool FC', 'Real Madrid CF',"
+            " 'Club Atlético de Madrid', 'FC Bayern München')"
+        ).fetchall()
+    )
+    assert short == {
+        "Liverpool FC": "Liverpool",
+        "Real Madrid CF": "Real Madrid",
+        "Club Atlético de Madrid": "Atlético Madrid",
+        "FC Bayern München": "Bayern München",
     }

@@ -75,8 +75,17 @@ class Identity:
         return alias.team_id if alias else None
 
     def by_name(self, name: str, country: str | None) -> tuple[int, str] | None:
-        """A known team of the same country whose name is the same or clearly closest."""
-        key = name_key(name)
+        """A known team of the same country whose name is the same or clearly closest;
+        failing that, the same name in the association whose league the club plays in
+        (Monaco in France, Cardiff in England)."""
+        found = self._by_name_in(name_key(name), country)
+        if found is None and country in CROSS_BORDER:
+            found = self._by_name_in(name_key(name), CROSS_BORDER[country], fuzzy=False)
+        return found
+
+    def _by_name_in(
+        self, key: str, country: str | None, fuzzy: bool = True
+    ) -> tuple[int, str] | None:
         spelled = self._spellings.get((key, country), set())
         if len(spelled) == 1:
             return next(iter(spelled)), "name"
@@ -84,8 +93,13 @@ class Identity:
         exact = [team_id for team_id, k in pool.items() if k == key]
         if len(exact) == 1:
             return exact[0], "name"
-        found = best_match(key, pool)
+        found = best_match(key, pool) if fuzzy else None
         return (found, "fuzzy") if found is not None else None
+
+
+# Associations whose clubs play in another's league, both ways round.
+_PARTNERS = {"MCO": "FRA", "WAL": "ENG", "LIE": "SUI", "SMR": "ITA"}
+CROSS_BORDER = {**_PARTNERS, **{b: a for a, b in _PARTNERS.items()}}
 
 
 def anchor_source_ids(identity: Identity, source: str, records: list[MatchRecord]) -> None:

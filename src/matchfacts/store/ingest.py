@@ -13,7 +13,7 @@ import gc
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from matchfacts.errors import ParseError, SourceError
@@ -87,7 +87,7 @@ def _ingest(
     for name in sorted(chosen, key=_rank):
         spec = source(name)
         say(f"parsing {name}")
-        parsed[name] = parser_for(spec)(SourceFiles(spec, fetcher))
+        parsed[name] = with_league_countries(parser_for(spec)(SourceFiles(spec, fetcher)))
     say("placing teams")
     # Our curated aliases (names no match or spelling can place), then the user's own.
     user_aliases = read_user_aliases(CURATED_ALIASES)
@@ -114,6 +114,20 @@ def read_user_aliases(path: Path) -> dict[tuple[str, str | None], str]:
             raise ParseError(str(path), line, "alias and team must not be empty")
         out[(row["alias"].strip(), row["country"].strip() or None)] = row["team"].strip()
     return out
+
+
+def with_league_countries(content: ParsedSource) -> ParsedSource:
+    """League tables name clubs without a country; the league's country is theirs for
+    placing names (Cardiff or Monaco aside, whose clubs play abroad: their names are
+    unique enough to be found in that country's pool anyway)."""
+    for i, record in enumerate(content.matches):
+        if record.country and (record.home.country is None or record.away.country is None):
+            content.matches[i] = replace(
+                record,
+                home=replace(record.home, country=record.home.country or record.country),
+                away=replace(record.away, country=record.away.country or record.country),
+            )
+    return content
 
 
 def _rank(name: str) -> int:

@@ -16,6 +16,7 @@ from matchfacts.sources.registry import SourceSpec
 from matchfacts.store.db import create_store
 from matchfacts.store.goals import Players, team_side
 from matchfacts.store.identity import Identity
+from matchfacts.store.names import name_key
 from matchfacts.store.reconcile import Reconciler, behind_closed_doors
 from matchfacts.store.ties import KNOCKOUT_STAGES, link_ties
 
@@ -59,9 +60,7 @@ def _frames(content: StoreContent) -> dict[str, pd.DataFrame]:
     match_df["tie_id"] = [tie_of_match.get(i) for i in range(len(rec.matches))]
     frames = {
         "competition": _competition_frame(match_df),
-        "team": pd.DataFrame(
-            [{"id": t.id, "name": t.name, "country": t.country} for t in identity.teams.values()]
-        ),
+        "team": _team_frame(identity),
         "team_alias": pd.DataFrame(
             [
                 {
@@ -221,17 +220,39 @@ def _tie_rows(rec: Reconciler) -> tuple[list[dict], dict[int, int]]:
 
 
 def _source_winner(rec: Reconciler, indexes: tuple[int, ...]) -> dict:
-    """A source's own tie winner (by name), kept only to compare with the engine's."""
+    """A source's own tie winner and reason, kept only to compare with the engine's."""
+    found = {"source_winner_id": None, "source_winner_from": None, "source_decided_by": None}
     for index in indexes:
         merged = rec.matches[index]
         for report in merged.reports:
+            if report.source_decided_by and found["source_decided_by"] is None:
+                found["source_decided_by"] = report.source_decided_by
             claimed = report.source_tie_winner
-            if not claimed:
+            if not claimed or found["source_winner_id"] is not None:
                 continue
             for side, team_id in ((report.home, merged.home_id), (report.away, merged.away_id)):
                 if side.name == claimed:
-                    return {"source_winner_id": team_id, "source_winner_from": report.ref.source}
-    return {"source_winner_id": None, "source_winner_from": None}
+                    found["source_winner_id"] = team_id
+                    found["source_winner_from"] = report.ref.source
+    return found
+
+
+def _team_frame(identity: Identity) -> pd.DataFrame:
+    """Teams with a short name for prose: the shortest spelling any source uses for the
+    same club (same name key), "Liverpool" for "Liverpool FC"."""
+    spellings: dict[int, list[str]] = {}
+    for (_, alias, _), link in identity.aliases.items():
+        spellings.setdefault(link.team_id, []).append(alias)
+    rows = []
+    for team in identity.teams.values():
+        key = name_key(team.name)
+        same = [a for a in spellings.get(team.id, []) if name_key(a) == key] + [team.name]
+        # shortest first; among equals prefer the accented (more exact) spelling
+        short = min(same, key=lambda a: (len(a), a.isascii(), a))
+        rows.append(
+            {"id": team.id, "name": team.name, "short_name": short, "country": team.country}
+        )
+    return pd.DataFrame(rows)
 
 
 def _goal_frames(content: StoreContent) -> dict[str, pd.DataFrame]:
