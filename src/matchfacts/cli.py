@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from rich.table import Table
 
 from matchfacts import config
 from matchfacts.errors import MatchfactsError, NotFoundError, UnknownNameError
+from matchfacts.rules.outcome import Score
 from matchfacts.sources.fetch import Fetcher
 from matchfacts.sources.registry import registry
 from matchfacts.store import summary
@@ -213,6 +215,127 @@ def show_summary(db: DbOption = None, as_json: JsonOption = False) -> None:
         return
     console.print(counts)
     _print_summary(path)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2021-04-14") from None
+
+
+def _score(value: str | None) -> Score | None:
+    if value is None:
+        return None
+    home, sep, away = value.partition("-")
+    if not (sep and home.strip().isdigit() and away.strip().isdigit()):
+        raise typer.BadParameter(f"{value!r} is not a score like 1-0")
+    return Score(int(home), int(away))
+
+
+DateOption = Annotated[str, typer.Option("--date", "-d", help="Match day, YYYY-MM-DD.")]
+RESULT_MARKS = {
+    "home": "[green]H[/green]",
+    "away": "[red]A[/red]",
+    "extra_time": "[yellow]ET[/yellow]",
+    "penalties": "[yellow]P[/yellow]",
+    "replay": "[yellow]R[/yellow]",
+    "coin_toss": "[yellow]C[/yellow]",
+}
+
+
+@app.command()
+def tie(
+    home: Annotated[str, typer.Argument(help="The side at home in this match.")],
+    away: Annotated[str, typer.Argument(help="The visitors.")],
+    date: DateOption,
+    bound: Annotated[int, typer.Option(help="Largest score in the outcome table.")] = 6,
+    minute: Annotated[int | None, typer.Option(help="Minute of a match in progress.")] = None,
+    score: Annotated[str | None, typer.Option(help="Score at --minute, e.g. 1-0.")] = None,
+    score_90: Annotated[
+        str | None, typer.Option("--score-90", help="Score after 90 (for a --minute past 90).")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The tie before a match: first leg, aggregate, the season's rules, and what every
+    score sends each side through, to extra time or out."""
+    from matchfacts.rules.situation import situation_dict, tie_situation
+    from matchfacts.store.lookup import resolve_team
+
+    day = _date(date)
+    if not 0 <= bound <= 15:
+        raise typer.BadParameter("--bound must be 0..15")
+    if (minute is None) != (score is None):
+        raise typer.BadParameter("--minute and --score go together")
+    try:
+        con = open_store(_db(db))
+        try:
+            situation = tie_situation(
+                con, resolve_team(con, home), resolve_team(con, away), day, bound
+            )
+        finally:
+            con.close()
+        live = (
+            situation.live(minute, _score(score), _score(score_90)) if minute is not None else None
+        )
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        out = situation_dict(situation)
+        if live:
+            out["in_progress"] = {"minute": minute, "score": score, "words": live}
+        _emit_json({"tie": out})
+        return
+    _print_tie(situation, live)
+
+
+def _print_tie(s, live: str | None) -> None:  # noqa: ANN001 - TieSituation
+    hs, as_ = s.home.short_name, s.away.short_name
+    console.print(f"[bold]{hs} v {as_}[/bold] — {s.description}, {s.match.date:%-d %B %Y}")
+    if s.first_leg is not None:
+        f = s.first_leg
+        first_home = as_ if f.home_id == s.away.id else hs
+        first_away = hs if first_home == as_ else as_
+        console.print(
+            f"First leg ({f.date:%-d %B %Y}): {first_home} {f.home_goals}-{f.away_goals} "
+            f"{first_away}; aggregate {hs} {s.aggregate[0]}-{s.aggregate[1]} {as_}."
+        )
+    r = s.rules
+    console.print(
+        f"Rules ({r.id}): away goals {'count' if r.away_goals else 'do not count'}"
+        + (
+            f", {'also' if r.away_goals_in_extra_time else 'not'} in extra time"
+            if r.away_goals
+            else ""
+        )
+        + f"; level after {'extra time' if r.extra_time else 'the match'}: "
+        f"{r.level_after_extra_time.replace('_', ' ')}."
+    )
+    console.print(f"\n{s.summary}")
+    if s.extra_time:
+        console.print(s.extra_time)
+    if s.first_leg_views:
+        for view in s.first_leg_views:
+            console.print(f"• {view.first_leg}: {view.text}")
+    if s.table is not None:
+        grid = Table(
+            title=f"{hs} goals (rows) v {as_} goals (columns): H {hs} through, "
+            f"A {as_} through, ET extra time",
+            show_lines=False,
+        )
+        grid.add_column("")
+        for away_goals in range(s.table.bound + 1):
+            grid.add_column(str(away_goals), justify="center")
+        for home_goals in range(s.table.bound + 1):
+            grid.add_row(
+                str(home_goals),
+                *[RESULT_MARKS[s.table.result(home_goals, a)] for a in range(s.table.bound + 1)],
+            )
+        console.print(grid)
+    if live:
+        console.print(f"\n[bold]Now:[/bold] {live}")
 
 
 if __name__ == "__main__":

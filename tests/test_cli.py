@@ -1,0 +1,123 @@
+"""The command line on the real store: output, JSON contract, exit codes, help."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from matchfacts.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_flagship_tie_json_follows_the_contract(store_path):
+    code, out, _ = run(
+        "tie", "Liverpool", "Real Madrid", "--date", "2021-04-14", "--db", str(store_path), "--json"
+    )
+    assert code == 0
+    tie = json.loads(out)["tie"]
+    assert (tie["home"], tie["away"], tie["date"]) == ("Liverpool", "Real Madrid", "2021-04-14")
+    assert tie["first_leg"] == {
+        "home": "Real Madrid",
+        "away": "Liverpool",
+        "date": "2021-04-06",
+        "home_goals": 3,
+        "away_goals": 1,
+        "home_goals_et": None,
+        "away_goals_et": None,
+    }
+    assert tie["aggregate"] == {"home": 1, "away": 3}
+    assert tie["rules"]["away_goals"] and tie["rules"]["away_goals_in_extra_time"]
+    assert tie["rules"]["level_after_extra_time"] == "penalties"
+    assert tie["summary"] == (
+        "Liverpool go through with 2-0 or by three clear goals; 3-1 means extra time; any "
+        "other two-goal win (4-2, 5-3 ...) and any smaller margin put Real Madrid through."
+    )
+    cells = {(c["home_goals"], c["away_goals"]): c["result"] for c in tie["outcomes"]}
+    assert len(cells) == 49
+    for (h, a), result in cells.items():
+        # independent arithmetic: aggregate, then away goals (Liverpool have 1 at Madrid)
+        liverpool, madrid = 1 + h, 3 + a
+        if liverpool != madrid:
+            expected = "home" if liverpool > madrid else "away"
+        elif a != 1:
+            expected = "home" if a < 1 else "away"
+        else:
+            expected = "extra_time"
+        assert result == expected, (h, a)
+
+
+def test_flagship_tie_in_words_and_grid(store_path):
+    code, out, _ = run(
+        "tie", "Liverpool", "Real Madrid", "-d", "2021-04-14", "--db", str(store_path)
+    )
+    assert code == 0
+    assert "First leg (6 April 2021): Real Madrid 3-1 Liverpool" in out
+    assert "3-1 means extra time" in out
+
+
+def test_tie_in_progress(store_path):
+    code, out, _ = run(
+        "tie",
+        "Liverpool",
+        "Real Madrid",
+        "-d",
+        "2021-04-14",
+        "--minute",
+        "70",
+        "--score",
+        "2-0",
+        "--db",
+        str(store_path),
+        "--json",
+    )
+    assert code == 0
+    words = json.loads(out)["tie"]["in_progress"]["words"]
+    assert "Liverpool" in words and "through" in words
+
+
+def test_a_date_without_that_match_names_the_meetings_there_are(store_path):
+    code, _, err = run(
+        "tie", "Liverpool", "Real Madrid", "--date", "2021-04-20", "--db", str(store_path)
+    )
+    assert code == 1
+    assert "No match Liverpool v Real Madrid" in err
+    assert "2021-04-14" in err and "2021-04-06" in err and "2018-05-26" in err
+
+
+def test_an_unknown_team_gets_suggestions(store_path):
+    code, _, err = run(
+        "tie", "Liverpol", "Real Madrid", "-d", "2021-04-14", "--db", str(store_path)
+    )
+    assert code == 1
+    assert "Unknown team 'Liverpol'" in err and "Liverpool" in err
+
+
+def test_bad_usage_exits_2(store_path):
+    code, _, _ = run("tie", "Liverpool", "Real Madrid", "-d", "14/04/2021")
+    assert code == 2
+
+
+def test_summary_and_sources(store_path):
+    code, out, _ = run("summary", "--db", str(store_path), "--json")
+    assert code == 0 and json.loads(out)["rows"]["match"] > 400_000
+    code, out, _ = run("sources", "--db", str(store_path), "--json")
+    sources = {s["name"]: s for s in json.loads(out)["sources"]}
+    assert sources["charliegnomo-champions-uefa-data"]["status"] == "ingested"
+    assert sources["kaggle-ucl-2016-2022"]["status"] == "local files only"
+
+
+@pytest.mark.parametrize(
+    "command", [c.name or c.callback.__name__ for c in app.registered_commands]
+)
+def test_every_command_is_documented(command):
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert len(out.split("Options")[0].strip().splitlines()) >= 2
