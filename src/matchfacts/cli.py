@@ -217,6 +217,71 @@ def show_summary(db: DbOption = None, as_json: JsonOption = False) -> None:
     _print_summary(path)
 
 
+@app.command(name="replay-ties")
+def replay_ties_command(
+    competition: Annotated[
+        str | None, typer.Option(help="Only this competition (UCL, UEL, UCWC ...).")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Replay the tie engine against every tie in the store and show, by competition and
+    era, where its winner and manner agree with what happened (a source's verdict, or who
+    played the next round), and every disagreement with its evidence."""
+    from matchfacts.rules.replay import replay_ties
+
+    try:
+        con = open_store(_db(db))
+        try:
+            report = replay_ties(con)
+        finally:
+            con.close()
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if competition:
+        report.cases = [c for c in report.cases if c.competition == competition.upper()]
+    rows, disagreements = report.table(), report.disagreements()
+    if as_json:
+        _emit_json(
+            {
+                "table": rows,
+                "disagreements": [
+                    {k: getattr(c, k) for k in c.__dataclass_fields__} for c in disagreements
+                ],
+            }
+        )
+        return
+    table = Table(title="The tie engine against what happened")
+    for column in (
+        "competition",
+        "era (rule set)",
+        "ties",
+        "agrees",
+        "disagrees",
+        "undetermined",
+        "unverifiable",
+        "manner agrees",
+    ):
+        table.add_column(column, justify="left" if column.startswith(("comp", "era")) else "right")
+    for r in rows:
+        table.add_row(
+            r["competition"],
+            r["era"],
+            str(r["ties"]),
+            str(r["agrees"]),
+            str(r["disagrees"]),
+            str(r["undetermined"]),
+            str(r["unverifiable"]),
+            f"{r['manner_agrees']}/{r['manner_checked']}",
+        )
+    console.print(table)
+    for c in disagreements:
+        console.print(
+            f"• {c.competition} {c.season} {c.round}: {c.team_a} v {c.team_b}: {c.explanation}"
+        )
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
