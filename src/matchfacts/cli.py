@@ -356,6 +356,87 @@ def tie(
     _print_tie(situation, live)
 
 
+@app.command()
+def forecast(
+    home: Annotated[str, typer.Argument(help="The side at home in this match.")],
+    away: Annotated[str, typer.Argument(help="The visitors.")],
+    date: DateOption,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Match and progression probabilities as of the match day, from matches before it
+    only: Dixon-Coles fitted over every league and European match, exact sums over the
+    scoreline grid, extra time and penalties under that season's rules."""
+    from matchfacts.model.forecast import forecast as run_forecast
+    from matchfacts.store.lookup import resolve_team
+
+    day = _date(date)
+    try:
+        con = open_store(_db(db))
+        try:
+            with console.status("fitting the ratings", spinner="dots"):
+                result = run_forecast(con, resolve_team(con, home), resolve_team(con, away), day)
+        finally:
+            con.close()
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _emit_json({"forecast": result.as_dict()})
+        return
+    _print_forecast(result)
+
+
+def _pct(p: float) -> str:
+    return f"{100 * p:.1f}%"
+
+
+def _print_forecast(f) -> None:  # noqa: ANN001 - Forecast
+    hs, as_ = f.home.short_name, f.away.short_name
+    where = "neutral venue" if f.match.neutral else f"at {hs}"
+    crowd = ", behind closed doors" if f.match.behind_closed_doors else ""
+    console.print(
+        f"[bold]{hs} v {as_}[/bold], {f.match.date:%-d %B %Y} ({where}{crowd}); "
+        f"as of the morning of the match, from {f.ratings.matches:,} earlier matches"
+    )
+    console.print(f"Expected goals: {hs} {f.home_rate:.2f}, {as_} {f.away_rate:.2f}")
+    console.print(
+        f"Match: {hs} {_pct(f.grid.home_win)} · draw {_pct(f.grid.draw)} · "
+        f"{as_} {_pct(f.grid.away_win)}"
+    )
+    console.print(
+        "Most likely scores: "
+        + ", ".join(f"{h}-{a} ({_pct(p)})" for h, a, p in f.grid.most_likely(5))
+    )
+    p = f.progress
+    if p is None:
+        return
+    table = Table(title="To go through")
+    for column in (
+        "",
+        "in 90 minutes",
+        "in extra time",
+        f"on {p.settled_after.replace('_', ' ')}",
+        "in all",
+    ):
+        table.add_column(column, justify="right")
+    table.add_row(
+        hs,
+        _pct(p.home_in_normal_time),
+        _pct(p.home_in_extra_time),
+        _pct(p.home_on_penalties),
+        f"[bold]{_pct(p.home)}[/bold]",
+    )
+    table.add_row(
+        as_,
+        _pct(p.away_in_normal_time),
+        _pct(p.away_in_extra_time),
+        _pct(p.away_on_penalties),
+        f"[bold]{_pct(p.away)}[/bold]",
+    )
+    console.print(table)
+
+
 def _print_tie(s, live: str | None) -> None:  # noqa: ANN001 - TieSituation
     hs, as_ = s.home.short_name, s.away.short_name
     console.print(f"[bold]{hs} v {as_}[/bold] — {s.description}, {s.match.date:%-d %B %Y}")

@@ -1,0 +1,167 @@
+"""A forecast of a fixture as of its day: match probabilities, likely scores, progression.
+
+Everything is computed from matches before the day (the ratings see nothing on or after
+it). What is known before kick-off about the fixture itself, the venue (neutral or not)
+and whether fans are admitted (behind closed doors), is read from the fixture's row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+
+from matchfacts.errors import NotFoundError
+from matchfacts.model.data import load_matches
+from matchfacts.model.dixon_coles import Ratings, fit
+from matchfacts.model.grid import ScoreGrid, score_grid
+from matchfacts.model.progression import Progression, progression
+from matchfacts.rules.loader import builtin_catalogue
+from matchfacts.rules.outcome import Score
+from matchfacts.store.lookup import MatchRow, TeamRef, fixture, match_by_id
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    home: TeamRef
+    away: TeamRef
+    match: MatchRow
+    as_of: dt.date
+    home_rate: float
+    away_rate: float
+    grid: ScoreGrid
+    progress: Progression | None
+    kind: str  # "second_leg", "first_leg", "single", "match"
+    ratings: Ratings
+
+    def as_dict(self) -> dict:
+        out = {
+            "as_of": self.as_of.isoformat(),
+            "home": self.home.short_name,
+            "away": self.away.short_name,
+            "expected_goals": {"home": self.home_rate, "away": self.away_rate},
+            "match": {
+                "home": self.grid.home_win,
+                "draw": self.grid.draw,
+                "away": self.grid.away_win,
+            },
+            "scorelines": [
+                {"home_goals": h, "away_goals": a, "p": p} for h, a, p in self.grid.most_likely(10)
+            ],
+            "neutral": bool(self.match.neutral),
+            "behind_closed_doors": bool(self.match.behind_closed_doors),
+            "tie_stage": self.kind,
+            "model": {
+                "name": "dixon-coles",
+                "matches": self.ratings.matches,
+                "home_advantage": self.ratings.home,
+                "home_advantage_closed_doors": self.ratings.home_closed,
+                "rho": self.ratings.rho,
+            },
+        }
+        if self.progress is not None:
+            out["progress"] = self.progress.as_dict()
+        return out
+
+
+_CACHE: dict[tuple[str, dt.date], Ratings] = {}
+
+
+def ratings_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date, cache_key: str = "") -> Ratings:
+    """Ratings from every match before `as_of` (memoised per store and day)."""
+    key = (cache_key, as_of)
+    if not cache_key or key not in _CACHE:
+        ratings = fit(load_matches(con, as_of))
+        if not cache_key:
+            return ratings
+        _CACHE[key] = ratings
+    return _CACHE[key]
+
+
+def forecast(
+    con: duckdb.DuckDBPyConnection,
+    home: TeamRef,
+    away: TeamRef,
+    date: dt.date,
+    cache_key: str = "",
+) -> Forecast:
+    match = fixture(con, home, away, date)
+    ratings = ratings_as_of(con, match.date, cache_key)
+    for team in (home, away):
+        if not ratings.knows(team.id):
+            raise NotFoundError(
+                f"{team.short_name} played no match in the six years before "
+                f"{match.date}: no rating to forecast with"
+            )
+    neutral, closed = bool(match.neutral), bool(match.behind_closed_doors)
+    lh, la = ratings.rates(home.id, away.id, neutral=neutral, closed=closed)
+    grid = score_grid(lh, la, ratings.rho)
+    kind, progress = _progress(con, match, ratings, home, away, lh, la, grid)
+    return Forecast(home, away, match, match.date, lh, la, grid, progress, kind, ratings)
+
+
+def _progress(con, match, ratings, home, away, lh, la, grid):  # noqa: ANN001, ANN202, PLR0913
+    if match.tie_id is None:
+        return "match", None
+    first_id, second_id = con.execute(
+        "SELECT first_leg_id, second_leg_id FROM tie WHERE id = ?", [match.tie_id]
+    ).fetchone()
+    rules = builtin_catalogue().select(match.competition_id, match.season, match.round)
+    if rules.single_match or second_id is None:
+        return "single", progression(
+            None,
+            rules.as_single_match(neutral_venue=bool(match.neutral))
+            if not rules.single_match
+            else rules,
+            lh,
+            la,
+            ratings.rho,
+            grid,
+        )
+    if match.id == second_id:
+        first = match_by_id(con, first_id)
+        if first.home_goals is None:
+            return "second_leg", None
+        return "second_leg", progression(
+            Score(first.home_goals, first.away_goals), rules, lh, la, ratings.rho, grid
+        )
+    # A first leg: every first-leg score, weighted by its probability, then the return leg
+    # at the other ground (same crowd status assumed).
+    back_h, back_a = ratings.rates(
+        away.id, home.id, neutral=bool(match.neutral), closed=bool(match.behind_closed_doors)
+    )
+    back = score_grid(back_h, back_a, ratings.rho)
+    p_first_home = 0.0
+    breakdown = np.zeros(6)
+    size = min(grid.p.shape[0], 13)  # first legs beyond 12 goals a side carry no mass
+    for h in range(size):
+        for a in range(size):
+            p = grid.p[h, a]
+            step = progression(Score(h, a), rules, back_h, back_a, ratings.rho, back)
+            p_first_home += p * step.away  # the first leg's home side is away in the second
+            breakdown += p * np.array(
+                [
+                    step.away_in_normal_time,
+                    step.home_in_normal_time,
+                    step.away_in_extra_time,
+                    step.home_in_extra_time,
+                    step.away_on_penalties,
+                    step.home_on_penalties,
+                ]
+            )
+    rest = 1.0 - grid.p[:size, :size].sum()
+    b = [float(v) for v in breakdown]
+    return "first_leg", Progression(
+        home=float(p_first_home + rest / 2),
+        away=float(1 - p_first_home - rest / 2),
+        home_in_normal_time=b[0],
+        away_in_normal_time=b[1],
+        home_in_extra_time=b[2],
+        away_in_extra_time=b[3],
+        home_on_penalties=b[4],
+        away_on_penalties=b[5],
+        extra_time=b[2] + b[3] + b[4] + b[5],
+        settled_after=rules.level_after_extra_time,
+    )

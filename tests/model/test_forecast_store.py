@@ -1,0 +1,63 @@
+"""Forecasts from the real store: the flagship, and nothing known after the day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import duckdb
+import pytest
+
+from matchfacts.model.data import load_matches
+from matchfacts.model.dixon_coles import fit
+from matchfacts.model.forecast import forecast
+from matchfacts.store.db import open_store
+from matchfacts.store.lookup import resolve_team
+
+DAY = dt.date(2021, 4, 14)
+
+
+@pytest.fixture(scope="module")
+def flagship(store_path):
+    con = open_store(store_path)
+    try:
+        return forecast(con, resolve_team(con, "Liverpool"), resolve_team(con, "Real Madrid"), DAY)
+    finally:
+        con.close()
+
+
+def test_flagship_progression_with_its_breakdown(flagship):
+    p = flagship.progress
+    assert flagship.kind == "second_leg"
+    assert 0.6 < p.away < 0.95  # Real Madrid, 3-1 up, favourites to go through
+    assert p.home + p.away == pytest.approx(1.0, abs=1e-12)
+    assert p.away_in_normal_time > p.away_in_extra_time > 0
+    assert p.home_on_penalties == pytest.approx(p.away_on_penalties)
+    assert flagship.match.behind_closed_doors is True
+    assert flagship.grid.p.sum() == pytest.approx(1.0, abs=1e-12)
+
+
+def test_the_model_sees_a_smaller_home_advantage_without_crowds(flagship):
+    r = flagship.ratings
+    assert 0.1 < r.home < 0.4
+    assert r.home_closed < r.home
+
+
+def test_later_matches_change_nothing(store_path, tmp_path):
+    """Delete every match on or after the day from a copy: the forecast is identical."""
+    copy = tmp_path / "before.duckdb"
+    shutil.copy(store_path, copy)
+    con = duckdb.connect(str(copy))
+    con.execute("DELETE FROM match WHERE date >= ?", [DAY])
+    con.close()
+    full = open_store(store_path)
+    cut = open_store(copy)
+    try:
+        a, b = load_matches(full, DAY), load_matches(cut, DAY)
+        assert len(a) == len(b) > 10_000
+        ra, rb = fit(a), fit(b)
+        liverpool, madrid = (resolve_team(full, n).id for n in ("Liverpool", "Real Madrid"))
+        assert ra.rates(liverpool, madrid, closed=True) == rb.rates(liverpool, madrid, closed=True)
+    finally:
+        full.close()
+        cut.close()
