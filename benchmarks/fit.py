@@ -16,11 +16,12 @@ import time
 import timeit
 from pathlib import Path
 
+import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from matchfacts.model.data import load_matches
-from matchfacts.model.dixon_coles import fit
+from matchfacts.model.data import MatchData, load_matches
+from matchfacts.model.dixon_coles import Ratings, dc_log_likelihood, fit, weighted_log_likelihood
 from matchfacts.model.progression import progression
 from matchfacts.rules.loader import rules_for
 from matchfacts.rules.outcome import Score
@@ -50,21 +51,103 @@ def main() -> None:
     ratings = fit(data)
     fit_seconds = time.perf_counter() - started
     rules = rules_for("UCL", "2020-21", "QF")
-    per_call = min(timeit.repeat(lambda: progression(Score(3, 1), rules, 1.6, 1.1, -0.04),
-                                 number=200, repeat=5)) / 200
+    per_call = (
+        min(
+            timeit.repeat(
+                lambda: progression(Score(3, 1), rules, 1.6, 1.1, -0.04), number=200, repeat=5
+            )
+        )
+        / 200
+    )
     table = Table(title="Model timings (one run, this machine)")
     for column in ("what", "value", "target"):
         table.add_column(column)
     table.add_row("matches in the joint fit (6 years before 2021-04-14)", f"{len(data):,}", "")
     table.add_row("teams rated on one scale", f"{len(ratings.teams):,}", "")
-    table.add_row("joint Dixon-Coles fit, all leagues and European matches",
-                  f"{fit_seconds:.2f} s", "")
+    table.add_row(
+        "joint Dixon-Coles fit, all leagues and European matches", f"{fit_seconds:.2f} s", ""
+    )
     table.add_row("one tie's progression (exact)", f"{per_call * 1000:.3f} ms", "< 1 ms")
     try:
         import penaltyblog  # noqa: F401
     except ImportError:
         table.add_row("penaltyblog comparison", "not installed: pip install penaltyblog", "5x")
+    else:
+        for row in compare_with_penaltyblog(con):
+            table.add_row(*row)
     Console().print(table)
+
+
+def premier_league(con, start: dt.date, end: dt.date) -> MatchData:  # noqa: ANN001
+    rows = con.execute(
+        """SELECT home_id, away_id, home_goals, away_goals, datediff('day', date, ?::DATE)
+           FROM match WHERE competition_id = 'ENG1' AND date >= ? AND date < ?
+             AND home_goals IS NOT NULL""",
+        [end, start, end],
+    ).fetchnumpy()
+    values = list(rows.values())
+    n = len(values[0])
+    return MatchData(
+        as_of=end,
+        home=values[0].astype(np.int64),
+        away=values[1].astype(np.int64),
+        home_goals=values[2].astype(float),
+        away_goals=values[3].astype(float),
+        days_before=values[4].astype(float),
+        neutral=np.zeros(n, bool),
+        closed=np.zeros(n, bool),
+    )
+
+
+def compare_with_penaltyblog(con) -> list[tuple[str, str, str]]:  # noqa: ANN001
+    """The same model on the same league data, fitted by both; one yardstick for both."""
+    import penaltyblog as pb
+    from scipy.special import gammaln
+
+    data = premier_league(con, dt.date(2018, 8, 1), dt.date(2021, 6, 1))
+    weights = np.exp(-np.log(2) / 365.0 * data.days_before)
+
+    def ours() -> Ratings:
+        return fit(data, ridge=0.0, weights=weights)
+
+    def theirs():  # noqa: ANN202
+        model = pb.models.DixonColesGoalModel(
+            data.home_goals.astype(int),
+            data.away_goals.astype(int),
+            data.home.astype(str),
+            data.away.astype(str),
+            weights,
+        )
+        model.fit()
+        return model
+
+    our_seconds = min(timeit.repeat(ours, number=1, repeat=3))
+    their_seconds = min(timeit.repeat(theirs, number=1, repeat=3))
+    our_ll = weighted_log_likelihood(ours(), data, weights)
+    model = theirs()
+    teams = {t: i for i, t in enumerate(model.teams)}
+    n, params = len(teams), model._params
+    hi = np.array([teams[t] for t in data.home.astype(str)])
+    ai = np.array([teams[t] for t in data.away.astype(str)])
+    lh = np.exp(params[-2] + params[hi] + params[n + ai])
+    la = np.exp(params[ai] + params[n + hi])
+    their_ll = dc_log_likelihood(
+        lh, la, params[-1], data.home_goals, data.away_goals, weights, gammaln
+    )
+    return [
+        ("Premier League 2018-19..2020-21, weighted (matches)", f"{len(data):,}", ""),
+        (
+            "log-likelihood: matchfacts / penaltyblog",
+            f"{our_ll:.6f} / {their_ll:.6f}",
+            "equal to 1e-6",
+        ),
+        (
+            "fit time: matchfacts / penaltyblog",
+            f"{our_seconds * 1000:.0f} ms / {their_seconds * 1000:.0f} ms "
+            f"({their_seconds / our_seconds:.1f}x)",
+            ">= 5x",
+        ),
+    ]
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Wall time and peak memory of a full ingest from the mirror (target: < 30 s, < 2 GiB).
 
-    MATCHFACTS_DATA_MIRROR=../shared/data python benchmarks/ingest.py
+MATCHFACTS_DATA_MIRROR=../shared/data python benchmarks/ingest.py
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ def _unpack(theta: np.ndarray, n: int):  # noqa: ANN202
 
 def negative_log_likelihood(theta: np.ndarray, d: dict) -> tuple[float, np.ndarray]:
     """The weighted negative log-likelihood (plus ridge) and its gradient."""
-    n = d["n"]
+    n, ridge = d["n"], d["ridge"]
     attack, defence, mu, home, home_closed, rho = _unpack(theta, n)
     hi, ai, w = d["hi"], d["ai"], d["w"]
     adv = np.where(d["neutral"], 0.0, np.where(d["closed"], home_closed, home))
@@ -107,19 +107,28 @@ def negative_log_likelihood(theta: np.ndarray, d: dict) -> tuple[float, np.ndarr
     g_rho[m11] = -1 / tau[m11]
     g_h, g_a, g_rho = w * g_h, w * g_a, w * g_rho
     grad = np.empty_like(theta)
-    grad[:n] = np.bincount(hi, g_h, n) + np.bincount(ai, g_a, n) - RIDGE * 2 * attack
-    grad[n : 2 * n] = -np.bincount(ai, g_h, n) - np.bincount(hi, g_a, n) - RIDGE * 2 * defence
+    grad[:n] = np.bincount(hi, g_h, n) + np.bincount(ai, g_a, n) - ridge * 2 * attack
+    grad[n : 2 * n] = -np.bincount(ai, g_h, n) - np.bincount(hi, g_a, n) - ridge * 2 * defence
     grad[2 * n] = g_h.sum() + g_a.sum()
     crowd = ~d["neutral"] & ~d["closed"]
     grad[2 * n + 1] = g_h[crowd].sum()
     grad[2 * n + 2] = g_h[~d["neutral"] & d["closed"]].sum()
     grad[2 * n + 3] = g_rho.sum()
-    value = ll.sum() - RIDGE * (attack @ attack + defence @ defence)
+    value = ll.sum() - ridge * (attack @ attack + defence @ defence)
     return -value, -grad
 
 
-def fit(data: MatchData, half_life: float = HALF_LIFE_DAYS) -> Ratings:
-    """Ratings as of `data.as_of` from the matches in `data` (all before it)."""
+def fit(
+    data: MatchData,
+    half_life: float = HALF_LIFE_DAYS,
+    ridge: float = RIDGE,
+    weights: np.ndarray | None = None,
+) -> Ratings:
+    """Ratings as of `data.as_of` from the matches in `data` (all before it).
+
+    `weights` replaces the time-decay weights (the benchmark passes its own); `ridge` 0
+    gives the plain maximum-likelihood fit.
+    """
     ids = np.unique(np.concatenate([data.home, data.away]))
     index = {int(t): i for i, t in enumerate(ids)}
     n = len(ids)
@@ -128,7 +137,8 @@ def fit(data: MatchData, half_life: float = HALF_LIFE_DAYS) -> Ratings:
         "n": n,
         "hi": np.searchsorted(ids, data.home),
         "ai": np.searchsorted(ids, data.away),
-        "w": np.exp(-np.log(2) / half_life * data.days_before),
+        "w": weights if weights is not None else np.exp(-np.log(2) / half_life * data.days_before),
+        "ridge": ridge,
         "x": x,
         "y": y,
         "neutral": data.neutral,
@@ -164,3 +174,35 @@ def fit(data: MatchData, half_life: float = HALF_LIFE_DAYS) -> Ratings:
         matches=len(data),
         log_likelihood=float(-result.fun),
     )
+
+
+def weighted_log_likelihood(ratings: Ratings, data: MatchData, weights: np.ndarray) -> float:
+    """The full weighted Dixon-Coles log-likelihood (with the factorial terms) of `data`
+    under `ratings`: one yardstick for fits made by different programs."""
+    from scipy.special import gammaln
+
+    lh, la = np.array(
+        [
+            ratings.rates(int(h), int(a), bool(n), bool(c))
+            for h, a, n, c in zip(data.home, data.away, data.neutral, data.closed, strict=True)
+        ]
+    ).T
+    return dc_log_likelihood(
+        lh, la, ratings.rho, data.home_goals, data.away_goals, weights, gammaln
+    )
+
+
+def dc_log_likelihood(lh, la, rho, x, y, w, gammaln) -> float:  # noqa: ANN001
+    tau = np.ones_like(lh)
+    m00, m01, m10, m11 = (
+        (x == 0) & (y == 0),
+        (x == 0) & (y == 1),
+        (x == 1) & (y == 0),
+        (x == 1) & (y == 1),
+    )
+    tau[m00] = 1 - lh[m00] * la[m00] * rho
+    tau[m01] = 1 + lh[m01] * rho
+    tau[m10] = 1 + la[m10] * rho
+    tau[m11] = 1 - rho
+    ll = np.log(tau) + x * np.log(lh) - lh - gammaln(x + 1) + y * np.log(la) - la - gammaln(y + 1)
+    return float((w * ll).sum())
