@@ -66,18 +66,9 @@ class Forecast:
         return out
 
 
-_CACHE: dict[tuple[str, dt.date], Ratings] = {}
-
-
-def ratings_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date, cache_key: str = "") -> Ratings:
-    """Ratings from every match before `as_of` (memoised per store and day)."""
-    key = (cache_key, as_of)
-    if not cache_key or key not in _CACHE:
-        ratings = fit(load_matches(con, as_of))
-        if not cache_key:
-            return ratings
-        _CACHE[key] = ratings
-    return _CACHE[key]
+def ratings_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> Ratings:
+    """Ratings from every match before `as_of`."""
+    return fit(load_matches(con, as_of))
 
 
 def forecast(
@@ -88,7 +79,7 @@ def forecast(
     cache_key: str = "",
 ) -> Forecast:
     match = fixture(con, home, away, date)
-    ratings = ratings_as_of(con, match.date, cache_key)
+    ratings = ratings_as_of(con, match.date)
     for team in (home, away):
         if not ratings.knows(team.id):
             raise NotFoundError(

@@ -20,7 +20,7 @@ from matchfacts.rules.outcome import Score
 from matchfacts.rules.ruleset import RuleSet
 from matchfacts.rules.table import OutcomeTable, outcome_table
 from matchfacts.rules.words import extra_time_words, summary_words
-from matchfacts.store.lookup import MatchRow, TeamRef, fixture, match_by_id, team_by_id
+from matchfacts.store.lookup import MatchRow, TeamRef, fixture, match_by_id
 
 ROUND_NAMES = {
     "PRE": "preliminary round",
@@ -268,6 +268,3 @@ def situation_dict(s: TieSituation) -> dict:
             for v in s.first_leg_views
         ]
     return out
-
-
-__all__ = ["TieSituation", "situation_dict", "team_by_id", "tie_situation"]

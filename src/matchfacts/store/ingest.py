@@ -38,7 +38,7 @@ class IngestReport:
     rows: dict[str, int] = field(default_factory=dict)
     conflicts: int = 0
     unresolved: Counter[str] = field(default_factory=Counter)
-    new_teams_by_source: Counter[str] = field(default_factory=Counter)
+    names_by_method: Counter[str] = field(default_factory=Counter)  # how each spelling was placed
     seconds: float = 0.0
 
 
@@ -163,9 +163,7 @@ def build(
     content = StoreContent(identity=identity, reconciler=reconciler)
     place_goals(parsed, content, by_source_match_id)
     report.conflicts = len(reconciler.conflicts) + len(content.goal_conflicts)
-    for alias in identity.aliases.values():
-        if alias.method == "new":
-            report.new_teams_by_source["new"] += 1
+    report.names_by_method = Counter(alias.method for alias in identity.aliases.values())
     report.unresolved.update(kind for kind, *_ in content.unresolved)
     return content, report
 
