@@ -121,3 +121,32 @@ def test_every_command_is_documented(command):
     code, out, _ = run(command, "--help")
     assert code == 0
     assert len(out.split("Options")[0].strip().splitlines()) >= 2
+
+
+def test_a_users_rule_set_changes_the_tie(store_path, tmp_path):
+    """What if away goals had already gone in 2020-21? A user's file says so."""
+    rules = tmp_path / "what-if.toml"
+    rules.write_text(
+        '[[ruleset]]\nid = "what-if"\ncompetition = "UCL"\nfirst_season = "2020-21"\n'
+        'last_season = "2020-21"\nrounds = ["QF"]\nlegs = 2\naway_goals = false\n'
+        "away_goals_in_extra_time = false\nextra_time = true\n"
+        'level_after_extra_time = "penalties"\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        "tie",
+        "Liverpool",
+        "Real Madrid",
+        "-d",
+        "2021-04-14",
+        "--rules",
+        str(rules),
+        "--db",
+        str(store_path),
+        "--json",
+    )
+    assert code == 0, err
+    tie = json.loads(out)["tie"]
+    assert tie["rules"]["id"] == "what-if"
+    cells = {(c["home_goals"], c["away_goals"]): c["result"] for c in tie["outcomes"]}
+    assert cells[(2, 0)] == "extra_time" and cells[(3, 1)] == "extra_time"

@@ -320,11 +320,18 @@ def tie(
     score_90: Annotated[
         str | None, typer.Option("--score-90", help="Score after 90 (for a --minute past 90).")
     ] = None,
+    rules: Annotated[
+        Path | None,
+        typer.Option(
+            "--rules", help="A TOML file of your own rule sets (see rules/rulesets.toml)."
+        ),
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """The tie before a match: first leg, aggregate, the season's rules, and what every
     score sends each side through, to extra time or out."""
+    from matchfacts.rules.loader import load_rulesets
     from matchfacts.rules.situation import situation_dict, tie_situation
     from matchfacts.store.lookup import resolve_team
 
@@ -334,10 +341,11 @@ def tie(
     if (minute is None) != (score is None):
         raise typer.BadParameter("--minute and --score go together")
     try:
+        catalogue = load_rulesets(rules) if rules else None
         con = open_store(_db(db))
         try:
             situation = tie_situation(
-                con, resolve_team(con, home), resolve_team(con, away), day, bound
+                con, resolve_team(con, home), resolve_team(con, away), day, bound, catalogue
             )
         finally:
             con.close()

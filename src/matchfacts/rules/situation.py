@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from matchfacts.errors import NotFoundError
+from matchfacts.rules.catalogue import RuleCatalogue
 from matchfacts.rules.first_leg import FirstLegView, first_leg_view
 from matchfacts.rules.live import InProgressState, in_progress_state, in_progress_words
 from matchfacts.rules.loader import builtin_catalogue
@@ -109,8 +110,14 @@ class TieSituation:
 
 
 def tie_situation(
-    con: duckdb.DuckDBPyConnection, home: TeamRef, away: TeamRef, date: dt.date, bound: int = 6
+    con: duckdb.DuckDBPyConnection,
+    home: TeamRef,
+    away: TeamRef,
+    date: dt.date,
+    bound: int = 6,
+    catalogue: RuleCatalogue | None = None,
 ) -> TieSituation:
+    """The tie as of `date`; `catalogue` adds a user's rule sets to the built-in ones."""
     match = fixture(con, home, away, date)
     if match.tie_id is None:
         raise NotFoundError(
@@ -120,7 +127,9 @@ def tie_situation(
     tie = con.execute(
         "SELECT first_leg_id, second_leg_id, replay_id FROM tie WHERE id = ?", [match.tie_id]
     ).fetchone()
-    rules = builtin_catalogue().select(match.competition_id, match.season, match.round)
+    rules = (catalogue or builtin_catalogue()).select(
+        match.competition_id, match.season, match.round
+    )
     first_leg = None
     if tie[1] is not None and match.id == tie[1]:
         first_leg = match_by_id(con, tie[0])

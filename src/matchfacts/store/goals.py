@@ -44,6 +44,12 @@ class Players:
         self.aliases.add((goal.player, player_id, source))
         return player_id
 
+    def of_name(self, name: str, source: str) -> int:
+        """A player named by a source without an id (an assist): by his name's key."""
+        player_id = self.by_key.get(person_key(name)) or self._new(name)
+        self.aliases.add((name, player_id, source))
+        return player_id
+
     def learn(self, alias: str, player_id: int, source: str) -> None:
         """Another source's spelling of a known player ("Mo Salah" for Mohamed Salah)."""
         self.by_key.setdefault(person_key(alias), player_id)

@@ -237,7 +237,7 @@ def place_goals(
                         by_source[other][0],
                     )
                 )
-            _learn_players(players, by_source[kept], by_source[other])
+            content.assists.update(_learn_players(players, by_source[kept], by_source[other]))
         for goal in by_source[kept]:
             content.goals.append((index, goal))
 
@@ -253,22 +253,28 @@ def _goal_match(
     return finder.find(competition, goal.match_date, goal.match_home, goal.match_away)
 
 
-def _learn_players(players: Players, kept: list[GoalRecord], other: list[GoalRecord]) -> None:
-    """Same match, same minute (within one), same side: the same scorer, spelled otherwise."""
+def _learn_players(
+    players: Players, kept: list[GoalRecord], other: list[GoalRecord]
+) -> dict[int, str]:
+    """Same match, same minute (within one), same side: the same goal, so the same scorer
+    spelled otherwise, and the other source's assist is this goal's assist."""
+    assists: dict[int, str] = {}
     for goal in kept:
-        if goal.player is None:
+        if goal.player is None or goal.minute is None:
             continue
         player_id = players.of_goal(goal)
         for twin in other:
+            if twin.player is None or twin.minute is None or abs(twin.minute - goal.minute) > 1:
+                continue
             if (
-                twin.player
-                and twin.minute is not None
-                and goal.minute is not None
-                and abs(twin.minute - goal.minute) <= 1
-                and (
-                    twin.match_home is None
-                    or team_side(twin.team.name, twin.match_home, twin.match_away or "")
-                    == team_side(goal.team.name, twin.match_home, twin.match_away or "")
-                )
+                twin.match_home is not None
+                and twin.team.name
+                and team_side(twin.team.name, twin.match_home, twin.match_away or "")
+                != team_side(goal.team.name, twin.match_home, twin.match_away or "")
             ):
-                players.learn(twin.player, player_id, twin.ref.source)  # type: ignore[arg-type]
+                continue
+            players.learn(twin.player, player_id, twin.ref.source)  # type: ignore[arg-type]
+            if twin.assist_player and goal.assist_player is None:
+                assists[id(goal)] = twin.assist_player
+            break
+    return assists

@@ -40,6 +40,7 @@ class StoreContent:
     goals: list[tuple[int, GoalRecord]] = field(default_factory=list)
     kicks: list[tuple[int, ShootoutKick]] = field(default_factory=list)
     goal_conflicts: list[tuple] = field(default_factory=list)
+    assists: dict[int, str] = field(default_factory=dict)  # id(goal) -> another source's assist
     unresolved: list[tuple] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
@@ -262,8 +263,13 @@ def _goal_frames(content: StoreContent) -> dict[str, pd.DataFrame]:
         merged = rec.matches[index]
         team_id = identity.team_of(goal.ref.source, goal.team)
         if team_id not in (merged.home_id, merged.away_id):
-            side = team_side(goal.team.name, goal.match_home or "", goal.match_away or "")
+            if not goal.team.name or goal.match_home is None:
+                # no side can be told (a scorer listed with neither team): report, not guess
+                content.unresolved.append(("goal without side", goal.player or "", goal))
+                continue
+            side = team_side(goal.team.name, goal.match_home, goal.match_away or "")
             team_id = merged.home_id if side == "home" else merged.away_id
+        assist = content.assists.get(id(goal)) or goal.assist_player
         goals.append(
             {
                 "id": len(goals) + 1,
@@ -273,7 +279,7 @@ def _goal_frames(content: StoreContent) -> dict[str, pd.DataFrame]:
                 "minute": goal.minute,
                 "added_minute": goal.added_minute,
                 "kind": goal.kind.value,
-                "assist_player_id": None,
+                "assist_player_id": players.of_name(assist, goal.ref.source) if assist else None,
                 "_ref": goal.ref,
             }
         )
