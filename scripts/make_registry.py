@@ -80,6 +80,54 @@ SOURCES = {
         coverage="CL group stage and knockouts 2016-17..2021-22, goals with assists",
         files=[("*.csv", "data/")],
     ),
+    "fivethirtyeight-spi": dict(
+        title="FiveThirtyEight club soccer predictions (SPI), five snapshots",
+        repository="https://projects.fivethirtyeight.com/soccer-api/club/spi_matches.csv",
+        commit="snapshots 2019-05, 2020-09, 2021-04, 2022-08, 2023-03",
+        licence="CC-BY-4.0 (FiveThirtyEight)",
+        open_licence=True,
+        parser="fivethirtyeight",
+        coverage="pre-match probabilities, Champions League and 40 leagues 2016-17..2022-23",
+        # each snapshot lives in another repository: mirror path -> (owner/repo@commit, path)
+        explicit={
+            "snap-2019-05_civiliangame/spi_matches.csv": (
+                "civiliangame/CausalLearningProject@599ad775e0236bf51c699c369c142f15b96ff1d0",
+                "spi_matches.csv"),
+            "snap-2020-09_Destiny-G1997/spi_matches_latest.csv": (
+                "Destiny-G1997/AIM-5001@5bf6dddb82ab562f929c9601fc84750e7aa9028c",
+                "soccer-spi/spi_matches_latest.csv"),
+            "snap-2021-04_lucasyule2212/spi_matches_latest.csv": (
+                "lucasyule2212/DatasetDashboardR@e7439b430366a7e428ae636b5168c5db83a6abed",
+                "spi_matches_latest.csv"),
+            "snap-2022-08_IvanGrozny88/spi_matches_latest.csv": (
+                "IvanGrozny88/Assignment-1@03d5d52eadb98ed4f76c5477d1bb7b8e03e34f40",
+                "spi_matches_latest.csv"),
+            "snap-2023-03_sta199-s23-2/spi_matches_latest.csv": (
+                "sta199-s23-2/project-the-great-group-3@a3985eb200c52b7041e0a6af74728b2a9ce88eb1",
+                "data/spi_matches_latest.csv"),
+        },
+        files=[],
+    ),
+    "odds-gutormin-backtest": dict(
+        title="Bet365 odds, Champions League and top-five leagues (football-data.co.uk layout)",
+        repository="https://github.com/gutormin/Backtest",
+        commit="790fa667c00ba0afde3c7952ff014e7e554d92d6",
+        licence="none stated (provenance unclear)",
+        open_licence=False,
+        parser="odds",
+        coverage="Champions League incl. qualifying and top-five leagues, 2020-21..2025-26",
+        files=[("*.csv", "data/")],
+    ),
+    "odds-epl-1993-2026-andrespleite": dict(
+        title="Premier League results with Bet365 odds (football-data.co.uk E0 files)",
+        repository="https://github.com/andrespleite/continuacao-projeto-2-ai",
+        commit="8deeae6a38dee7007f31d4a9b5186e3b126af4b9",
+        licence="football-data.co.uk terms (free to use, not an open licence)",
+        open_licence=False,
+        parser="odds",
+        coverage="Premier League 1993-94..2025-26, Bet365 1X2 odds from 2000-01",
+        files=[("*.csv", "data/raw/")],
+    ),
 }
 
 
@@ -100,10 +148,17 @@ def main(mirror: Path) -> None:
             if "@" in prefix:
                 prefix, commit = prefix.split("@")
             for path in sorted((mirror / name).glob(pattern)):
+                if path.name == "SOURCE.txt":
+                    continue
                 rel = path.relative_to(mirror / name).as_posix()
                 out += ["", f'[[sources."{name}".files]]', f'path = "{rel}"',
                         f'url = "{GH}/{owner_repo}/{commit}/{prefix}{rel}"',
                         f'sha256 = "{sha256(path)}"']
+        for rel, (where, path) in spec.get("explicit", {}).items():
+            repo, commit = where.split("@")
+            out += ["", f'[[sources."{name}".files]]', f'path = "{rel}"',
+                    f'url = "{GH}/{repo}/{commit}/{path}"',
+                    f'sha256 = "{sha256(mirror / name / rel)}"']
         out.append("")
     target = Path(__file__).parent.parent / "src/matchfacts/sources/registry.toml"
     target.write_text("\n".join(out) + "\n", encoding="utf-8")

@@ -184,3 +184,26 @@ def season_label(start_year: int) -> str:
 def season_of(date: dt.date) -> str:
     """The European season a date falls in: July to June."""
     return season_label(date.year if date.month >= 7 else date.year - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceForecast:
+    """A published pre-match forecast to compare ours with: FiveThirtyEight's
+    probabilities, or a bookmaker's odds (with their margin removed in `p_*`).
+
+    `league` is the store's competition id (ENG1, UCL ...); teams are as it spells them;
+    the score (where given) helps find the match, never enters a metric.
+    """
+
+    ref: SourceRef
+    provider: str  # "fivethirtyeight" | "bet365"
+    date: dt.date
+    league: str
+    home: str
+    away: str
+    p_home: float
+    p_draw: float
+    p_away: float
+    home_goals: int | None = None
+    away_goals: int | None = None
+    odds: tuple[float, float, float] | None = None

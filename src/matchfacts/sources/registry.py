@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import importlib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -18,7 +18,12 @@ from typing import Protocol
 
 from matchfacts.errors import SourceError
 from matchfacts.sources.fetch import Fetcher
-from matchfacts.sources.records import GoalRecord, MatchRecord, ShootoutKick
+from matchfacts.sources.records import (
+    GoalRecord,
+    MatchRecord,
+    ReferenceForecast,
+    ShootoutKick,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,7 @@ class ParsedSource:
     matches: list[MatchRecord]
     goals: list[GoalRecord]
     kicks: list[ShootoutKick]
+    references: list[ReferenceForecast] = field(default_factory=list)
 
 
 class SourceFiles:

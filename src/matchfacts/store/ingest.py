@@ -22,7 +22,9 @@ from matchfacts.sources.records import Competition, GoalRecord, MatchRecord
 from matchfacts.sources.registry import ParsedSource, SourceFiles, parser_for, registry, source
 from matchfacts.store import identity as ident
 from matchfacts.store.goals import MatchFinder, Players, team_side
+from matchfacts.store.names import name_key
 from matchfacts.store.reconcile import PRIORITY, Reconciler
+from matchfacts.store.references import place_references
 from matchfacts.store.writer import Finalize, StoreContent, write_store
 
 logger = logging.getLogger(__name__)
@@ -96,7 +98,9 @@ def _ingest(
     content, report = build(parsed, user_aliases)
     say("writing the store")
     write_store(db_path, content, [source(n) for n in parsed], finalize)
-    report.sources = {n: (len(p.matches), len(p.goals)) for n, p in parsed.items()}
+    report.sources = {
+        n: (len(p.matches) or len(p.references), len(p.goals)) for n, p in parsed.items()
+    }
     report.rows = content.row_counts()
     report.seconds = (dt.datetime.now() - started).total_seconds()
     return report
@@ -162,6 +166,14 @@ def build(
     report.unresolved["undated match"] += len(reconciler.undated)
     content = StoreContent(identity=identity, reconciler=reconciler)
     place_goals(parsed, content, by_source_match_id)
+    names: dict[int, set[str]] = defaultdict(set)
+    for (_, alias, _), link in identity.aliases.items():
+        names[link.team_id].add(name_key(alias))
+    references = [r for source_content in parsed.values() for r in source_content.references]
+    content.references, unplaced = place_references(references, reconciler.matches, names)
+    content.unresolved += [
+        ("reference without match", f"{r.home} v {r.away} {r.date}", r) for r in unplaced
+    ]
     report.conflicts = len(reconciler.conflicts) + len(content.goal_conflicts)
     report.names_by_method = Counter(alias.method for alias in identity.aliases.values())
     report.unresolved.update(kind for kind, *_ in content.unresolved)

@@ -272,3 +272,10 @@ def behind_closed_doors(date: dt.date, attendance: int | None) -> bool | None:
     if attendance > 0:
         return False
     return True if PANDEMIC[0] <= date <= PANDEMIC[1] else None
+
+
+def competition_id(values: dict) -> str:
+    """The store's competition id of a merged match: UCL ..., or country and tier (ENG1)."""
+    if values["competition"] != "LEAGUE":
+        return str(values["competition"])
+    return f"{values['country']}{values['tier'] or 1}"

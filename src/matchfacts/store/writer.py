@@ -11,13 +11,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from matchfacts.sources.records import GoalRecord, ShootoutKick
+from matchfacts.sources.records import GoalRecord, ReferenceForecast, ShootoutKick
 from matchfacts.sources.registry import SourceSpec
 from matchfacts.store.db import create_store
 from matchfacts.store.goals import Players, team_side
 from matchfacts.store.identity import Identity
 from matchfacts.store.names import name_key
-from matchfacts.store.reconcile import Reconciler, behind_closed_doors
+from matchfacts.store.reconcile import Reconciler, behind_closed_doors, competition_id
 from matchfacts.store.ties import KNOCKOUT_STAGES, link_ties
 
 COMPETITIONS = {
@@ -40,18 +40,15 @@ class StoreContent:
     goals: list[tuple[int, GoalRecord]] = field(default_factory=list)
     kicks: list[tuple[int, ShootoutKick]] = field(default_factory=list)
     goal_conflicts: list[tuple] = field(default_factory=list)
-    assists: dict[int, str] = field(default_factory=dict)  # id(goal) -> another source's assist
+    assists: dict[int, str] = field(default_factory=dict)
+    references: list[tuple[int, ReferenceForecast]] = field(
+        default_factory=list
+    )  # id(goal) -> another source's assist
     unresolved: list[tuple] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def row_counts(self) -> dict[str, int]:
         return {name: len(frame) for name, frame in self.tables.items()}
-
-
-def competition_id(values: dict) -> str:
-    if values["competition"] != "LEAGUE":
-        return str(values["competition"])
-    return f"{values['country']}{values['tier'] or 1}"
 
 
 def _frames(content: StoreContent) -> dict[str, pd.DataFrame]:
@@ -78,6 +75,7 @@ def _frames(content: StoreContent) -> dict[str, pd.DataFrame]:
         "tie": pd.DataFrame(ties),
     }
     frames.update(_goal_frames(content))
+    frames["reference_forecast"] = _reference_frame(content.references)
     frames["conflict"] = _conflicts(content)
     frames["unresolved"] = pd.DataFrame(
         [
@@ -311,6 +309,37 @@ def _goal_frames(content: StoreContent) -> dict[str, pd.DataFrame]:
     }
 
 
+def _reference_frame(references: list[tuple[int, ReferenceForecast]]) -> pd.DataFrame:
+    columns = [
+        "match_id",
+        "provider",
+        "source",
+        "file",
+        "line",
+        "p_home",
+        "p_draw",
+        "p_away",
+        "odds_home",
+        "odds_draw",
+        "odds_away",
+    ]
+    rows = [
+        (
+            index + 1,
+            r.provider,
+            r.ref.source,
+            r.ref.file,
+            r.ref.line,
+            r.p_home,
+            r.p_draw,
+            r.p_away,
+            *(r.odds or (None, None, None)),
+        )
+        for index, r in references
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def _provenance(content: StoreContent) -> pd.DataFrame:
     rows = []
     for i, merged in enumerate(content.reconciler.matches):
@@ -380,6 +409,7 @@ INSERT_ORDER = (
     "player",
     "player_alias",
     "match",
+    "reference_forecast",
     "tie",
     "goal",
     "shootout_kick",

@@ -1,0 +1,77 @@
+"""Placing published forecasts (FiveThirtyEight, bookmakers) on the store's matches.
+
+A forecast names its match by date and the provider's spelling of the teams. It belongs to
+the match that day (a day either side, for time zones) whose score agrees (where both give
+one) and whose teams' names, in any source's spelling, are clearly the most alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from matchfacts.sources.records import ReferenceForecast
+from matchfacts.store.names import name_key, similarity
+from matchfacts.store.reconcile import MergedMatch, competition_id
+
+MIN_SIMILARITY = 140.0  # of 200: both names recognisably the same clubs
+MARGIN = 20.0
+
+
+@dataclass(slots=True)
+class ReferenceFinder:
+    by_day: dict[tuple[str, dt.date], list[tuple[int, set[str], set[str], tuple | None]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def add(self, index: int, merged: MergedMatch, names: dict[int, set[str]]) -> None:
+        date = (competition_id(merged.values), merged.values["date"])
+        score = (merged.values["home_goals"], merged.values["away_goals"])
+        homes = {name_key(r.home.name) for r in merged.reports} | names.get(merged.home_id, set())
+        aways = {name_key(r.away.name) for r in merged.reports} | names.get(merged.away_id, set())
+        self.by_day[date].append((index, homes, aways, score if score[0] is not None else None))
+
+    def find(self, ref: ReferenceForecast) -> int | None:
+        home, away = name_key(ref.home), name_key(ref.away)
+        ranked = []
+        for shift in (0, -1, 1):
+            day = (ref.league, ref.date + dt.timedelta(shift))
+            for index, homes, aways, score in self.by_day.get(day, []):
+                if (
+                    ref.home_goals is not None
+                    and score is not None
+                    and score != (ref.home_goals, ref.away_goals)
+                ):
+                    continue
+                closeness = max(similarity(home, h) for h in homes) + max(
+                    similarity(away, a) for a in aways
+                )
+                ranked.append((closeness, index))
+        ranked.sort(reverse=True)
+        if not ranked or ranked[0][0] < MIN_SIMILARITY:
+            return None
+        if len(ranked) > 1 and ranked[1][0] > ranked[0][0] - MARGIN:
+            return None
+        return ranked[0][1]
+
+
+def place_references(
+    references: list[ReferenceForecast], matches: list[MergedMatch], names: dict[int, set[str]]
+) -> tuple[list[tuple[int, ReferenceForecast]], list[ReferenceForecast]]:
+    """(merged-match index, forecast) for each placed forecast, and those left unplaced."""
+    if not references:
+        return [], []
+    days = {r.date + dt.timedelta(shift) for r in references for shift in (-1, 0, 1)}
+    finder = ReferenceFinder()
+    for index, merged in enumerate(matches):
+        if merged.values["date"] in days:
+            finder.add(index, merged, names)
+    placed, unplaced = [], []
+    for ref in references:
+        index = finder.find(ref)
+        if index is None:
+            unplaced.append(ref)
+        else:
+            placed.append((index, ref))
+    return placed, unplaced

@@ -1,0 +1,75 @@
+"""Published forecasts placed on the store's matches: FiveThirtyEight (open) and odds (local)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from matchfacts.sources.fetch import Fetcher
+from matchfacts.store.ingest import ingest
+
+ODDS = ["odds-gutormin-backtest", "odds-epl-1993-2026-andrespleite"]
+
+
+@pytest.fixture(scope="module")
+def with_odds(tmp_path_factory, mirror):
+    db = tmp_path_factory.mktemp("odds") / "store.duckdb"
+    fetcher = Fetcher(mirror=mirror, local_dirs={name: mirror / name for name in ODDS})
+    ingest(
+        db,
+        [
+            "charliegnomo-champions-uefa-data",
+            "openfootball-champions-league",
+            "football-datasets",
+            "fivethirtyeight-spi",
+            *ODDS,
+        ],
+        fetcher,
+    )
+    con = duckdb.connect(str(db), read_only=True)
+    yield con
+    con.close()
+
+
+def test_fivethirtyeight_is_placed_on_the_flagship_first_leg(con):
+    row = con.execute(
+        """SELECT r.p_home, r.p_draw, r.p_away FROM reference_forecast r
+           JOIN match m ON m.id = r.match_id JOIN team h ON h.id = m.home_id
+           WHERE r.provider = 'fivethirtyeight' AND m.date = DATE '2021-04-06'
+             AND h.name = 'Real Madrid CF'"""
+    ).fetchone()
+    assert row is not None and sum(row) == pytest.approx(1.0)
+    assert row[0] > row[2]  # FiveThirtyEight had Real Madrid favourites at home
+
+
+def test_most_fivethirtyeight_forecasts_of_covered_leagues_find_their_match(con):
+    placed = con.execute(
+        "SELECT count(*) FROM reference_forecast WHERE provider = 'fivethirtyeight'"
+    ).fetchone()[0]
+    unplaced = con.execute(
+        "SELECT count(*) FROM unresolved WHERE kind = 'reference without match'"
+        " AND source = 'fivethirtyeight-spi'"
+    ).fetchone()[0]
+    assert placed > 20_000 and placed / (placed + unplaced) > 0.8
+
+
+def test_bookmaker_odds_lose_their_margin(with_odds):
+    row = with_odds.execute(
+        """SELECT r.p_home, r.p_draw, r.p_away, r.odds_home, r.odds_draw, r.odds_away
+           FROM reference_forecast r JOIN match m ON m.id = r.match_id
+           JOIN team h ON h.id = m.home_id
+           WHERE r.provider = 'bet365' AND m.date = DATE '2021-04-06'
+             AND h.name = 'Real Madrid CF'"""
+    ).fetchone()
+    assert row[3:] == (2.70, 3.50, 2.55)  # as SOURCE.txt quotes them
+    assert sum(row[:3]) == pytest.approx(1.0)
+    assert row[0] == pytest.approx((1 / 2.70) / (1 / 2.70 + 1 / 3.50 + 1 / 2.55))
+
+
+def test_every_premier_league_season_with_odds_is_placed(with_odds):
+    seasons = with_odds.execute(
+        """SELECT m.season, count(*) FROM reference_forecast r JOIN match m ON m.id = r.match_id
+           WHERE r.source = 'odds-epl-1993-2026-andrespleite' GROUP BY 1"""
+    ).fetchall()
+    full = [s for s, n in seasons if n >= 370]
+    assert len(full) >= 20
