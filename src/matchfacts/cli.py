@@ -395,6 +395,103 @@ def forecast(
     _print_forecast(result)
 
 
+def _season_bounds(first: str, last: str) -> tuple[dt.date, dt.date, str, str]:
+    """'2016-17' or '2016' -> from 1 July of its first year to 30 June after `last`."""
+
+    def start_year(value: str) -> int:
+        head = value.split("-")[0]
+        if not (head.isdigit() and len(head) == 4):
+            raise typer.BadParameter(f"{value!r} is not a season like 2016-17 or a year")
+        return int(head)
+
+    a, b = start_year(first), start_year(last)
+    label = lambda y: f"{y}-{(y + 1) % 100:02d}"  # noqa: E731
+    return dt.date(a, 7, 1), dt.date(b + 1, 6, 30), label(a), label(b)
+
+
+@app.command()
+def backtest(
+    competition: Annotated[
+        list[str] | None,
+        typer.Option("--competition", "-c", help="UCL, ENG1, ESP1 ... (repeat; default ENG1)."),
+    ] = None,
+    start: Annotated[str, typer.Option("--from", help="First season, e.g. 2020-21.")] = "2020-21",
+    end: Annotated[str, typer.Option("--to", help="Last season, e.g. 2021-22.")] = "2020-21",
+    ties: Annotated[
+        bool, typer.Option("--ties", help="Also second legs: who goes through.")
+    ] = False,
+    refit_days: Annotated[int, typer.Option(help="Refit the ratings every N days.")] = 7,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Our forecasts against what happened (ranked probability score, log loss, Brier and
+    a calibration table), beside FiveThirtyEight, the bookmaker and a base rate on exactly
+    the same matches; with --ties, progression forecasts of second legs against the base
+    rate of earlier ties with the same first-leg margin."""
+    from matchfacts.model.backtest import match_backtest, tie_backtest
+
+    competitions = [c.upper() for c in (competition or ["ENG1"])]
+    first_day, last_day, first_season, last_season = _season_bounds(start, end)
+    if not 1 <= refit_days <= 365:
+        raise typer.BadParameter("--refit-days must be 1..365")
+    try:
+        con = open_store(_db(db))
+        try:
+            with console.status("backtesting", spinner="dots") as status:
+                say = None if as_json else (lambda m: status.update(m))
+                sets = match_backtest(con, competitions, first_day, last_day, refit_days, say)
+                tie_sets = {
+                    c: tie_backtest(con, c, first_season, last_season, refit_days, say)
+                    for c in competitions
+                    if ties and c in ("UCL", "UEL", "UCWC", "UECL")
+                }
+        finally:
+            con.close()
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _emit_json(
+            {
+                "matches": [
+                    {"set": s.name, "n": s.n, "metrics": s.metrics, "calibration": s.calibration}
+                    for s in sets
+                ],
+                "ties": {c: {"n": t.n, "metrics": t.metrics} for c, t in tie_sets.items()},
+            }
+        )
+        return
+    for s in sets:
+        table = Table(
+            title=f"{', '.join(competitions)} {first_season}..{last_season}: {s.name} ({s.n:,})"
+        )
+        for column in ("model", "RPS", "log loss", "Brier"):
+            table.add_column(column, justify="right")
+        for model, m in s.metrics.items():
+            table.add_row(model, f"{m['rps']:.4f}", f"{m['log_loss']:.4f}", f"{m['brier']:.4f}")
+        console.print(table)
+    calib = Table(title="Calibration of matchfacts (all matches, every outcome)")
+    for column in ("stated", "n", "mean stated", "observed"):
+        calib.add_column(column, justify="right")
+    for row in sets[0].calibration:
+        calib.add_row(
+            f"{row['from']:.1f}-{row['to']:.1f}",
+            f"{row['n']:,}",
+            f"{row['stated']:.3f}",
+            f"{row['observed']:.3f}",
+        )
+    console.print(calib)
+    for comp, t in tie_sets.items():
+        table = Table(
+            title=f"{comp} second legs {first_season}..{last_season}: who goes through ({t.n:,})"
+        )
+        for column in ("model", "Brier", "log loss"):
+            table.add_column(column, justify="right")
+        for model, m in t.metrics.items():
+            table.add_row(model, f"{m['brier']:.4f}", f"{m['log_loss']:.4f}")
+        console.print(table)
+
+
 def _pct(p: float) -> str:
     return f"{100 * p:.1f}%"
 

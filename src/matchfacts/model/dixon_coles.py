@@ -123,11 +123,13 @@ def fit(
     half_life: float = HALF_LIFE_DAYS,
     ridge: float = RIDGE,
     weights: np.ndarray | None = None,
+    start: Ratings | None = None,
 ) -> Ratings:
     """Ratings as of `data.as_of` from the matches in `data` (all before it).
 
     `weights` replaces the time-decay weights (the benchmark passes its own); `ridge` 0
-    gives the plain maximum-likelihood fit.
+    gives the plain maximum-likelihood fit. `start` (last week's ratings, say) is where
+    the search begins: a backtest refits week by week in a fraction of the time.
     """
     ids = np.unique(np.concatenate([data.home, data.away]))
     index = {int(t): i for i, t in enumerate(ids)}
@@ -151,6 +153,12 @@ def fit(
     theta0 = np.zeros(2 * n + 4)
     theta0[2 * n] = np.log(max(1e-3, (x.mean() + y.mean()) / 2))
     theta0[2 * n + 1] = theta0[2 * n + 2] = 0.2
+    if start is not None:
+        for team, i in index.items():
+            j = start.teams.get(team)
+            if j is not None:
+                theta0[i], theta0[n + i] = start.attack[j], start.defence[j]
+        theta0[2 * n :] = [start.mu, start.home, start.home_closed, start.rho]
     bounds = [(None, None)] * (2 * n + 3) + [(-0.3, 0.3)]
     result = minimize(
         negative_log_likelihood,

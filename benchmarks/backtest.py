@@ -1,0 +1,61 @@
+"""The three backtests of issue 4, printed as tables (a few minutes on this machine):
+
+(a) league matches of the top five leagues where odds and FiveThirtyEight both exist
+    (2020-21..2022-23);
+(b) Champions League matches 2016-17..2022-23 against FiveThirtyEight;
+(c) every European Cup/Champions League second leg since 1994-95: progression forecasts
+    against the base rate by first-leg result.
+
+    MATCHFACTS_DATA_MIRROR=../shared/data python benchmarks/backtest.py --db STORE
+The store must hold the odds (ingest with --local for the two odds sources).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from matchfacts.model.backtest import match_backtest, tie_backtest
+from matchfacts.store.db import open_store
+
+TOP_FIVE = ["ENG1", "ESP1", "ITA1", "GER1", "FRA1"]
+
+
+def _print(console: Console, title: str, sets) -> None:  # noqa: ANN001
+    for s in sets:
+        table = Table(title=f"{title}: {s.name} ({s.n:,} matches)")
+        for column in ("model", "RPS", "log loss", "Brier"):
+            table.add_column(column, justify="right")
+        for model, m in s.metrics.items():
+            table.add_row(model, f"{m['rps']:.4f}", f"{m['log_loss']:.4f}", f"{m['brier']:.4f}")
+        console.print(table)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    args = parser.parse_args()
+    con = open_store(Path(args.db))
+    console = Console()
+    started = time.perf_counter()
+    _print(console, "(a) top five leagues 2020-21..2022-23",
+           match_backtest(con, TOP_FIVE, dt.date(2020, 7, 1), dt.date(2023, 6, 30)))
+    _print(console, "(b) Champions League 2016-17..2022-23",
+           match_backtest(con, ["UCL"], dt.date(2016, 7, 1), dt.date(2023, 6, 30)))
+    ties = tie_backtest(con, "UCL", "1994-95", "2024-25", refit_days=14)
+    table = Table(title=f"(c) Champions League second legs 1994-95..2024-25 ({ties.n:,})")
+    for column in ("model", "Brier", "log loss"):
+        table.add_column(column, justify="right")
+    for model, m in ties.metrics.items():
+        table.add_row(model, f"{m['brier']:.4f}", f"{m['log_loss']:.4f}")
+    console.print(table)
+    console.print(f"{time.perf_counter() - started:.0f} s in all")
+
+
+if __name__ == "__main__":
+    main()

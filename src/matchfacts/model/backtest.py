@@ -1,0 +1,227 @@
+"""Backtests: our forecasts against what happened, beside FiveThirtyEight, the bookmaker and
+a base rate, always on exactly the same matches.
+
+Our forecast of a match comes from ratings refitted every `refit_days` from matches before
+the refit day, a day on or before the match: nothing from the match day on is seen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+
+from matchfacts.model.data import load_matches
+from matchfacts.model.dixon_coles import Ratings, fit
+from matchfacts.model.grid import score_grid
+from matchfacts.model.progression import progression
+from matchfacts.model.scoring import brier, calibration, log_loss, ranked_probability_score
+from matchfacts.rules.loader import builtin_catalogue
+from matchfacts.rules.outcome import Score
+
+BASE_RATE_YEARS = 5
+
+
+@dataclass(slots=True)
+class RatingsByWeek:
+    """Ratings refitted on a fixed calendar: the day on or before each date."""
+
+    con: duckdb.DuckDBPyConnection
+    refit_days: int = 7
+    fitted: dict[dt.date, Ratings] = field(default_factory=dict)
+    _last: Ratings | None = None
+
+    def on(self, date: dt.date) -> Ratings:
+        epoch = dt.date(2000, 1, 3)  # a Monday
+        day = date - dt.timedelta(days=(date - epoch).days % self.refit_days)
+        if day not in self.fitted:
+            self._last = fit(load_matches(self.con, day), start=self._last)
+            self.fitted[day] = self._last
+        return self.fitted[day]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSet:
+    name: str
+    n: int
+    metrics: dict[str, dict[str, float]]  # model -> metric -> mean
+    calibration: list[dict]
+
+
+def _outcomes(home: np.ndarray, away: np.ndarray) -> np.ndarray:
+    return np.where(home > away, 0, np.where(home == away, 1, 2))
+
+
+def match_backtest(
+    con: duckdb.DuckDBPyConnection,
+    competitions: list[str],
+    start: dt.date,
+    end: dt.date,
+    refit_days: int = 7,
+    progress=None,  # noqa: ANN001
+) -> list[MatchSet]:
+    """90-minute results of the matches in `competitions` from `start` to `end`."""
+    rows = con.execute(
+        f"""SELECT m.id, m.date, m.competition_id, m.home_id, m.away_id, m.home_goals,
+                   m.away_goals, coalesce(m.neutral, false), coalesce(m.behind_closed_doors, false)
+            FROM match m WHERE m.competition_id IN ({",".join("?" * len(competitions))})
+              AND m.date BETWEEN ? AND ? AND m.home_goals IS NOT NULL AND m.status = 'played'
+            ORDER BY m.date""",
+        [*competitions, start, end],
+    ).fetchall()
+    weeks = RatingsByWeek(con, refit_days)
+    ours, base, ids = [], [], []
+    for i, (mid, date, comp, h, a, *_rest, neutral, closed) in enumerate(rows):
+        if progress and i % 200 == 0:
+            progress(f"forecasting {i:,}/{len(rows):,} ({date})")
+        ratings = weeks.on(date)
+        if not (ratings.knows(h) and ratings.knows(a)):
+            continue
+        grid = score_grid(*ratings.rates(h, a, neutral, closed), ratings.rho)
+        ours.append((grid.home_win, grid.draw, grid.away_win))
+        base.append(_base_rate(con, comp, date))
+        ids.append((mid, rows[i][5], rows[i][6]))
+    p_ours, p_base = np.array(ours), np.array(base)
+    outcome = _outcomes(np.array([r[1] for r in ids]), np.array([r[2] for r in ids]))
+    refs = _references(con, [r[0] for r in ids])
+    sets = [_set("all matches", {"matchfacts": p_ours, "base rate": p_base}, outcome)]
+    for provider, by_match in refs.items():
+        keep = np.array([m in by_match for m, _, _ in ids])
+        if keep.sum() == 0:
+            continue
+        theirs = np.array([by_match[m] for m, _, _ in ids if m in by_match])
+        sets.append(
+            _set(
+                f"matches with {provider}",
+                {"matchfacts": p_ours[keep], provider: theirs, "base rate": p_base[keep]},
+                outcome[keep],
+            )
+        )
+    return sets
+
+
+def _set(name: str, forecasts: dict[str, np.ndarray], outcome: np.ndarray) -> MatchSet:
+    metrics = {
+        model: {
+            "rps": float(ranked_probability_score(p, outcome).mean()),
+            "log_loss": float(log_loss(p, outcome).mean()),
+            "brier": float(brier(p, outcome).mean()),
+        }
+        for model, p in forecasts.items()
+    }
+    return MatchSet(name, len(outcome), metrics, calibration(forecasts["matchfacts"], outcome))
+
+
+_BASE_CACHE: dict[tuple[str, int], tuple[float, float, float]] = {}
+
+
+def _base_rate(con: duckdb.DuckDBPyConnection, competition: str, date: dt.date):  # noqa: ANN202
+    """Home, draw, away shares in the competition over the years before the season."""
+    key = (competition, date.year if date.month >= 7 else date.year - 1)
+    if key not in _BASE_CACHE:
+        season_start = dt.date(key[1], 7, 1)
+        row = con.execute(
+            """SELECT count(*) FILTER (WHERE home_goals > away_goals),
+                      count(*) FILTER (WHERE home_goals = away_goals),
+                      count(*) FILTER (WHERE home_goals < away_goals)
+               FROM matches_before(?::DATE) WHERE competition_id = ? AND date >= ?
+                 AND home_goals IS NOT NULL""",
+            [season_start, competition, season_start - dt.timedelta(days=365 * BASE_RATE_YEARS)],
+        ).fetchone()
+        counts = np.array(row, dtype=float) + 1  # Laplace: a new competition starts even
+        _BASE_CACHE[key] = tuple(counts / counts.sum())
+    return _BASE_CACHE[key]
+
+
+def _references(con: duckdb.DuckDBPyConnection, match_ids: list[int]) -> dict[str, dict]:
+    out: dict[str, dict] = defaultdict(dict)
+    if not match_ids:
+        return out
+    rows = con.execute(
+        "SELECT match_id, provider, p_home, p_draw, p_away FROM reference_forecast"
+        " WHERE match_id IN (SELECT unnest(?::INTEGER[]))",
+        [match_ids],
+    ).fetchall()
+    for mid, provider, *p in rows:
+        out[provider][mid] = p
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TieSet:
+    n: int
+    metrics: dict[str, dict[str, float]]
+
+
+def tie_backtest(
+    con: duckdb.DuckDBPyConnection,
+    competition: str,
+    first_season: str,
+    last_season: str,
+    refit_days: int = 7,
+    progress=None,  # noqa: ANN001
+) -> TieSet:
+    """Second legs: P(the second leg's home side goes through) against the base rate of
+    earlier ties with the same first-leg margin."""
+    rows = con.execute(
+        """SELECT t.id, t.season, t.round, s.date, s.home_id, s.away_id,
+                  f.home_goals, f.away_goals, t.winner_id, coalesce(s.neutral, false),
+                  coalesce(s.behind_closed_doors, false)
+           FROM tie t JOIN match f ON f.id = t.first_leg_id JOIN match s ON s.id = t.second_leg_id
+           WHERE t.competition_id = ? AND t.season BETWEEN ? AND ?
+             AND t.winner_id IS NOT NULL AND f.home_goals IS NOT NULL
+           ORDER BY s.date""",
+        [competition, first_season, last_season],
+    ).fetchall()
+    history = _tie_history(con, competition)
+    weeks = RatingsByWeek(con, refit_days)
+    ours, base, outcome = [], [], []
+    catalogue = builtin_catalogue()
+    for i, (_, season, rnd, date, h, a, fh, fa, winner, neutral, closed) in enumerate(rows):
+        if progress and i % 50 == 0:
+            progress(f"tie {i:,}/{len(rows):,} ({date})")
+        ratings = weeks.on(date)
+        rules = catalogue.select(competition, season, rnd)
+        if rules.single_match or not (ratings.knows(h) and ratings.knows(a)):
+            continue
+        lh, la = ratings.rates(h, a, neutral, closed)
+        ours.append(progression(Score(fh, fa), rules, lh, la, ratings.rho).home)
+        base.append(_tie_base_rate(history, fa - fh, date))
+        outcome.append(int(winner == h))
+    y = np.array(outcome)
+    metrics = {}
+    for model, p in (("matchfacts", np.array(ours)), ("base rate", np.array(base))):
+        two = np.column_stack([p, 1 - p])
+        metrics[model] = {
+            "brier": float(brier(two, 1 - y).mean() / 2),
+            "log_loss": float(log_loss(two, 1 - y).mean()),
+        }
+    return TieSet(len(y), metrics)
+
+
+def _tie_history(con: duckdb.DuckDBPyConnection, competition: str) -> list[tuple]:
+    """(second-leg date, margin the second-leg hosts carry in, did they go through)."""
+    return con.execute(
+        """SELECT s.date, f.away_goals - f.home_goals, t.winner_id = s.home_id
+           FROM tie t JOIN match f ON f.id = t.first_leg_id JOIN match s ON s.id = t.second_leg_id
+           WHERE t.competition_id = ? AND t.winner_id IS NOT NULL AND f.home_goals IS NOT NULL
+           ORDER BY s.date""",
+        [competition],
+    ).fetchall()
+
+
+def _tie_base_rate(history: list[tuple], margin: int, before: dt.date) -> float:
+    """Share of earlier ties whose second-leg hosts, carrying the same margin (capped at 3),
+    went through; Laplace-smoothed."""
+    capped = max(-3, min(3, margin))
+    wins = total = 0
+    for date, m, through in history:
+        if date >= before:
+            break
+        if max(-3, min(3, m)) == capped:
+            total += 1
+            wins += bool(through)
+    return (wins + 1) / (total + 2)
