@@ -504,7 +504,11 @@ def _print_forecast(f) -> None:  # noqa: ANN001 - Forecast
         f"[bold]{hs} v {as_}[/bold], {f.match.date:%-d %B %Y} ({where}{crowd}); "
         f"as of the morning of the match, from {f.ratings.matches:,} earlier matches"
     )
-    console.print(f"Expected goals: {hs} {f.home_rate:.2f}, {as_} {f.away_rate:.2f}")
+    console.print(
+        f"Expected goals: {hs} {f.home_rate:.2f}, {as_} {f.away_rate:.2f}; Elo: "
+        f"{hs} {f.elo.rating.get(f.home.id, 0):.0f}, "
+        f"{as_} {f.elo.rating.get(f.away.id, 0):.0f}"
+    )
     console.print(
         f"Match: {hs} {_pct(f.grid.home_win)} · draw {_pct(f.grid.draw)} · "
         f"{as_} {_pct(f.grid.away_win)}"

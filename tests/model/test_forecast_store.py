@@ -61,3 +61,18 @@ def test_later_matches_change_nothing(store_path, tmp_path):
     finally:
         full.close()
         cut.close()
+
+
+def test_elo_rates_europe_on_one_scale(store_path, flagship):
+    from matchfacts.model.elo import elo_as_of, top
+
+    con = open_store(store_path)
+    try:
+        elo = elo_as_of(con, DAY)
+        names = dict(con.execute("SELECT id, short_name FROM team").fetchall())
+    finally:
+        con.close()
+    best = [names[t] for t, _ in top(elo, 10)]
+    assert "Bayern München" in best and "Manchester City" in best
+    assert elo.rating[flagship.away.id] > 1900 and elo.rating[flagship.home.id] > 1900
+    assert 0 < flagship.as_dict()["elo"]["home_expected_score"] < 1

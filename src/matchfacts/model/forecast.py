@@ -16,6 +16,7 @@ import numpy as np
 from matchfacts.errors import NotFoundError
 from matchfacts.model.data import load_matches
 from matchfacts.model.dixon_coles import Ratings, fit
+from matchfacts.model.elo import EloRatings, elo_as_of
 from matchfacts.model.grid import ScoreGrid, score_grid
 from matchfacts.model.progression import Progression, progression
 from matchfacts.rules.loader import builtin_catalogue
@@ -35,6 +36,7 @@ class Forecast:
     progress: Progression | None
     kind: str  # "second_leg", "first_leg", "single", "match"
     ratings: Ratings
+    elo: EloRatings
 
     def as_dict(self) -> dict:
         out = {
@@ -60,6 +62,16 @@ class Forecast:
                 "home_advantage_closed_doors": self.ratings.home_closed,
                 "rho": self.ratings.rho,
             },
+        }
+        out["elo"] = {
+            "home": self.elo.rating.get(self.home.id),
+            "away": self.elo.rating.get(self.away.id),
+            "home_expected_score": self.elo.expected(
+                self.home.id,
+                self.away.id,
+                bool(self.match.neutral),
+                bool(self.match.behind_closed_doors),
+            ),
         }
         if self.progress is not None:
             out["progress"] = self.progress.as_dict()
@@ -90,7 +102,8 @@ def forecast(
     lh, la = ratings.rates(home.id, away.id, neutral=neutral, closed=closed)
     grid = score_grid(lh, la, ratings.rho)
     kind, progress = _progress(con, match, ratings, home, away, lh, la, grid)
-    return Forecast(home, away, match, match.date, lh, la, grid, progress, kind, ratings)
+    elo = elo_as_of(con, match.date)
+    return Forecast(home, away, match, match.date, lh, la, grid, progress, kind, ratings, elo)
 
 
 def _progress(con, match, ratings, home, away, lh, la, grid):  # noqa: ANN001, ANN202, PLR0913

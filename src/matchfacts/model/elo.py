@@ -1,0 +1,83 @@
+"""Elo-style ratings over every match in the store, on one scale across leagues.
+
+The World Football Elo formula, for clubs: after each match both sides move by
+K * G * (W - We), where We = 1 / (1 + 10 ** (-(dr) / 400)), dr the rating difference plus
+home advantage (none at a neutral venue, less behind closed doors), W 1 / 0.5 / 0 for a
+win / draw / loss after 90 minutes, and G grows with the goal margin. European matches
+carry more weight (K) and move ratings between leagues: that is what puts the leagues on
+one scale. A club's first match starts it at its league's mean rating (or the overall mean).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+
+K_LEAGUE = 20.0
+K_EUROPE = 30.0
+HOME = 65.0
+HOME_CLOSED = 35.0
+START = 1500.0
+
+
+@dataclass(frozen=True, slots=True)
+class EloRatings:
+    as_of: dt.date
+    rating: dict[int, float]
+    matches: int
+
+    def expected(
+        self, home_id: int, away_id: int, neutral: bool = False, closed: bool = False
+    ) -> float:
+        """The home side's expected score (win 1, draw 0.5)."""
+        advantage = 0.0 if neutral else (HOME_CLOSED if closed else HOME)
+        dr = self.rating.get(home_id, START) - self.rating.get(away_id, START) + advantage
+        return 1.0 / (1.0 + 10 ** (-dr / 400))
+
+
+def _margin_factor(margin: int) -> float:
+    if margin <= 1:
+        return 1.0
+    if margin == 2:
+        return 1.5
+    return (11 + margin) / 8
+
+
+def elo_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> EloRatings:
+    """Ratings after every played match before `as_of`, in date order."""
+    rows = con.execute(
+        """SELECT home_id, away_id, home_goals, away_goals, coalesce(neutral, false),
+                  coalesce(behind_closed_doors, false), competition_id
+           FROM matches_before(?::DATE) WHERE status = 'played' AND home_goals IS NOT NULL
+           ORDER BY date, id""",
+        [as_of],
+    ).fetchall()
+    rating: dict[int, float] = {}
+    league_sum: dict[str, list[float]] = {}
+    for home, away, hg, ag, neutral, closed, comp in rows:
+        for team in (home, away):
+            if team not in rating:
+                pool = league_sum.get(comp)
+                rating[team] = pool[0] / pool[1] if pool and pool[1] else START
+        advantage = 0.0 if neutral else (HOME_CLOSED if closed else HOME)
+        dr = rating[home] - rating[away] + advantage
+        expected = 1.0 / (1.0 + 10 ** (-dr / 400))
+        result = 1.0 if hg > ag else (0.5 if hg == ag else 0.0)
+        k = K_LEAGUE if comp[-1].isdigit() else K_EUROPE
+        change = k * _margin_factor(abs(hg - ag)) * (result - expected)
+        rating[home] += change
+        rating[away] -= change
+        if comp[-1].isdigit():  # a league: keep its running mean for newcomers
+            pool = league_sum.setdefault(comp, [0.0, 0])
+            pool[0] += rating[home] + rating[away]
+            pool[1] += 2
+    return EloRatings(as_of, rating, len(rows))
+
+
+def top(ratings: EloRatings, n: int = 10) -> list[tuple[int, float]]:
+    order = np.argsort([-r for r in ratings.rating.values()])[:n]
+    items = list(ratings.rating.items())
+    return [items[i] for i in order]
