@@ -492,6 +492,47 @@ def backtest(
         console.print(table)
 
 
+@app.command()
+def facts(
+    home: Annotated[str, typer.Argument(help="The side at home in this match.")],
+    away: Annotated[str, typer.Argument(help="The visitors.")],
+    date: DateOption,
+    limit: Annotated[int, typer.Option(help="At most this many facts.")] = 15,
+    evidence: Annotated[bool, typer.Option(help="List the matches behind each fact.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Match facts mined from the store as of the match day: head-to-head runs, venue
+    history, the base rate of the tie situation, team and player streaks, milestones;
+    ranked, written as sentences, each with the matches that prove it."""
+    from matchfacts.facts.mine import facts_for
+    from matchfacts.store.lookup import resolve_team
+
+    day = _date(date)
+    if not 1 <= limit <= 100:
+        raise typer.BadParameter("--limit must be 1..100")
+    try:
+        con = open_store(_db(db))
+        try:
+            found = facts_for(con, resolve_team(con, home), resolve_team(con, away), day, limit)
+        finally:
+            con.close()
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _emit_json({"facts": {"as_of": day.isoformat(), "facts": [f.as_dict() for f in found]}})
+        return
+    for number, fact in enumerate(found, start=1):
+        console.print(f"{number}. {fact.text} [dim]({fact.form})[/dim]")
+        if evidence:
+            for e in fact.evidence:
+                console.print(
+                    f"     [dim]{e.date} {e.competition} {e.round or ''}: {e.home} "
+                    f"{e.home_goals}-{e.away_goals} {e.away}[/dim]"
+                )
+
+
 def _pct(p: float) -> str:
     return f"{100 * p:.1f}%"
 

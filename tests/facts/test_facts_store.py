@@ -1,0 +1,135 @@
+"""Facts mined from the real store, each re-derived by an independent path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+
+import duckdb
+import pytest
+
+from matchfacts.facts.mine import facts_for
+from matchfacts.store.db import open_store
+from matchfacts.store.lookup import resolve_team
+
+DAY = dt.date(2021, 4, 14)
+FIXTURES = [
+    ("Liverpool", "Real Madrid", "2021-04-14"),
+    ("Liverpool", "Barcelona", "2019-05-07"),
+    ("Bayern München", "Real Madrid", "1976-04-14"),
+    ("Manchester United", "Liverpool", "2021-05-13"),
+]
+
+
+@pytest.fixture(scope="module")
+def con(store_path):
+    connection = open_store(store_path)
+    yield connection
+    connection.close()
+
+
+def mine(con, home, away, day):  # noqa: ANN001, ANN201
+    return facts_for(
+        con, resolve_team(con, home), resolve_team(con, away), dt.date.fromisoformat(day), limit=50
+    )
+
+
+def test_flagship_facts_cover_several_forms_about_both_teams(con):
+    facts = mine(con, "Liverpool", "Real Madrid", "2021-04-14")
+    forms = {f.form for f in facts}
+    assert len(facts) >= 7 and len(forms) >= 6
+    subjects = {f.subject for f in facts}
+    assert {"Liverpool", "Real Madrid"} <= subjects
+    assert "Mohamed Salah has scored in each of Liverpool's last four" in " ".join(
+        f.text for f in facts
+    )
+
+
+@pytest.mark.parametrize(("home", "away", "day"), FIXTURES)
+def test_every_fact_has_evidence_and_reads_like_a_desk(con, home, away, day):
+    for fact in mine(con, home, away, day):
+        assert fact.evidence, fact
+        assert all(e.date < dt.date.fromisoformat(day) for e in fact.evidence), fact
+        # small numbers as words, no "1 goals", no float artefacts
+        bare = re.sub(r"\d+-\d+", "", fact.text)
+        assert not re.search(r"(?<![\d.])[1-9](?![\d.])", bare), fact.text
+        assert not re.search(r"\b1 \w+s\b|\.\d{3,}", fact.text), fact.text
+
+
+def _result(row, team):  # noqa: ANN001, ANN202
+    home_id, away_id, hg, ag = row
+    gf, ga = (hg, ag) if home_id == team else (ag, hg)
+    return gf, ga
+
+
+def test_head_to_head_runs_recount(con):
+    for fact in mine(con, "Liverpool", "Real Madrid", "2021-04-14"):
+        if fact.form != "head_to_head_run":
+            continue
+        team = resolve_team(con, fact.subject).id
+        other = resolve_team(con, fact.context["opponent"]).id
+        rows = con.execute(
+            """SELECT home_id, away_id, coalesce(home_goals_et, home_goals),
+                      coalesce(away_goals_et, away_goals) FROM match
+               WHERE date < ? AND ((home_id = ? AND away_id = ?) OR (home_id = ? AND away_id = ?))
+               ORDER BY date DESC""",
+            [DAY, team, other, other, team],
+        ).fetchall()
+        results = [_result(r, team) for r in rows]
+        holds = {
+            "winning": lambda gf, ga: gf > ga,
+            "unbeaten": lambda gf, ga: gf >= ga,
+            "winless": lambda gf, ga: gf <= ga,
+        }[fact.measure]
+        run = 0
+        while run < len(results) and holds(*results[run]):
+            run += 1
+        assert run == fact.value, fact.text
+
+
+def test_first_leg_base_rate_recounts(con):
+    fact = next(
+        f
+        for f in mine(con, "Liverpool", "Real Madrid", "2021-04-14")
+        if f.form == "conditional_record"
+    )
+    ties = con.execute(
+        """SELECT t.winner_id = s.home_id FROM tie t JOIN match f ON f.id = t.first_leg_id
+           JOIN match s ON s.id = t.second_leg_id
+           WHERE t.competition_id = 'UCL' AND f.home_goals = 3 AND f.away_goals = 1
+             AND s.date < ? AND t.winner_id IS NOT NULL""",
+        [DAY],
+    ).fetchall()
+    assert (fact.numerator, fact.denominator) == (sum(t[0] for t in ties), len(ties))
+
+
+def test_player_streak_goals_are_in_every_match(con):
+    fact = next(
+        f
+        for f in mine(con, "Liverpool", "Real Madrid", "2021-04-14")
+        if f.form == "player_streak" and f.subject == "Mohamed Salah"
+    )
+    for e in fact.evidence:
+        scored = con.execute(
+            """SELECT count(*) FROM goal g JOIN player p ON p.id = g.player_id
+               WHERE g.match_id = ? AND p.name = 'Mohamed Salah'""",
+            [e.match_id],
+        ).fetchone()[0]
+        assert scored >= 1, e
+
+
+def test_facts_do_not_change_when_later_matches_are_added(con, store_path, tmp_path):
+    copy = tmp_path / "before.duckdb"
+    shutil.copy(store_path, copy)
+    cut = duckdb.connect(str(copy))
+    cut.execute("DELETE FROM goal WHERE match_id IN (SELECT id FROM match WHERE date > ?)", [DAY])
+    cut.execute("DELETE FROM match WHERE date > ?", [DAY])
+    cut.close()
+    before = open_store(copy)
+    try:
+        a = [f.text for f in mine(con, "Liverpool", "Real Madrid", "2021-04-14")]
+        b = [f.text for f in mine(before, "Liverpool", "Real Madrid", "2021-04-14")]
+    finally:
+        before.close()
+    assert a == b
