@@ -153,12 +153,21 @@ def test_a_users_rule_set_changes_the_tie(store_path, tmp_path):
 
 
 def test_flagship_facts_json(store_path):
-    code, out, _ = run("facts", "Liverpool", "Real Madrid", "-d", "2021-04-14",
-                       "--db", str(store_path), "--json")
+    code, out, _ = run(
+        "facts", "Liverpool", "Real Madrid", "-d", "2021-04-14", "--db", str(store_path), "--json"
+    )
     assert code == 0
     payload = json.loads(out)["facts"]
     assert payload["as_of"] == "2021-04-14" and len(payload["facts"]) >= 7
     first = payload["facts"][0]
     assert {"form", "subject", "text", "value", "score", "evidence"} <= set(first)
-    assert {"match_id", "date", "competition", "round", "home", "away", "home_goals",
-            "away_goals"} <= set(first["evidence"][0])
+    assert {
+        "match_id",
+        "date",
+        "competition",
+        "round",
+        "home",
+        "away",
+        "home_goals",
+        "away_goals",
+    } <= set(first["evidence"][0])

@@ -38,7 +38,7 @@ def mine(con, home, away, day):  # noqa: ANN001, ANN201
 def test_flagship_facts_cover_several_forms_about_both_teams(con):
     facts = mine(con, "Liverpool", "Real Madrid", "2021-04-14")
     forms = {f.form for f in facts}
-    assert len(facts) >= 7 and len(forms) >= 6
+    assert len(facts) >= 9 and len(forms) >= 7
     subjects = {f.subject for f in facts}
     assert {"Liverpool", "Real Madrid"} <= subjects
     assert "Mohamed Salah has scored in each of Liverpool's last four" in " ".join(
@@ -133,3 +133,20 @@ def test_facts_do_not_change_when_later_matches_are_added(con, store_path, tmp_p
     finally:
         before.close()
     assert a == b
+
+
+def test_split_of_a_total_recounts(con):
+    fact = next(
+        f
+        for f in mine(con, "Liverpool", "Real Madrid", "2021-04-14")
+        if f.form == "split_of_total" and f.subject == "Mohamed Salah"
+    )
+    goals, total = con.execute(
+        """SELECT count(*) FILTER (WHERE p.name = 'Mohamed Salah' AND g.kind <> 'own_goal'),
+                  count(*)
+           FROM goal g JOIN match m ON m.id = g.match_id LEFT JOIN player p ON p.id = g.player_id
+           WHERE m.competition_id = 'UCL' AND m.season = '2020-21' AND m.date < ?
+             AND g.team_id = (SELECT id FROM team WHERE name = 'Liverpool FC')""",
+        [DAY],
+    ).fetchone()
+    assert (fact.numerator, fact.denominator) == (goals, total) == (6, 15)

@@ -363,6 +363,51 @@ def milestones(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
     return facts
 
 
+def split_of_total(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
+    """A player's share of his team's goals in this season's competition."""
+    if not fx.european:
+        return []
+    phrase = COMPETITION_PHRASES[fx.competition]
+    facts = []
+    for team in (fx.home, fx.away):
+        rows = con.execute(
+            """
+            SELECT CASE WHEN g.kind = 'own_goal' THEN NULL ELSE p.name END AS scorer,
+                   count(*) AS goals, sum(count(*)) OVER () AS total,
+                   list(DISTINCT g.match_id)
+            FROM goals_before($as_of) g JOIN match m ON m.id = g.match_id
+            LEFT JOIN player p ON p.id = g.player_id
+            WHERE g.team_id = $team AND m.competition_id = $comp AND m.season = $season
+            GROUP BY scorer ORDER BY (scorer IS NULL), goals DESC, scorer LIMIT 1""",
+            {"as_of": fx.as_of, "team": team.id, "comp": fx.competition, "season": fx.match.season},
+        ).fetchall()
+        if not rows or rows[0][0] is None:
+            continue
+        name, goals, total, matches = rows[0]
+        if total < 8 or goals * 4 < total:
+            continue
+        text = (
+            f"{name} has scored {number(goals)} of {team.short_name}'s {number(int(total))} "
+            f"goals in this season's {phrase.split(' and ')[-1]}."
+        )
+        facts.append(
+            Fact(
+                "split_of_total",
+                name,
+                {"team": team.short_name, "competition": phrase, "season": fx.match.season},
+                "share_of_goals",
+                goals / total,
+                text,
+                fx.as_of,
+                evidence(con, matches),
+                numerator=goals,
+                denominator=int(total),
+                score=0.5 + goals / total,
+            )
+        )
+    return facts
+
+
 MINERS = (
     head_to_head,
     venue_history,
@@ -370,4 +415,5 @@ MINERS = (
     team_streaks,
     player_streaks,
     milestones,
+    split_of_total,
 )
