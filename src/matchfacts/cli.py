@@ -533,6 +533,79 @@ def facts(
                 )
 
 
+def _ensure_store(path: Path) -> None:
+    """First use: build the store (fetching the sources) before answering."""
+    if path.exists():
+        return
+    from matchfacts.rules.fill import fill_tie_results
+    from matchfacts.store.ingest import ingest as run_ingest
+
+    errors.print(f"No store at {path} yet: fetching and ingesting the sources (once).")
+    with console.status("ingesting", spinner="dots") as status:
+        run_ingest(
+            path, None, Fetcher(), progress=lambda m: status.update(m), finalize=fill_tie_results
+        )
+
+
+@app.command()
+def preview(
+    home: Annotated[str, typer.Argument(help="The side at home in this match.")],
+    away: Annotated[str, typer.Argument(help="The visitors.")],
+    date: DateOption,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
+    team_news_file: Annotated[
+        Path | None, typer.Option("--team-news", help="YAML or JSON: who is out, doubtful.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many facts.")] = 15,
+    db: DbOption = None,
+) -> None:
+    """The whole preview of a fixture: headline, the tie and what each side needs, the
+    forecast with its breakdown, team news, and the ranked match facts with their evidence.
+    Builds the store on first use."""
+    from matchfacts.preview.compose import compose, preview_dict
+    from matchfacts.preview.html import render_html
+    from matchfacts.preview.markdown import render_markdown
+    from matchfacts.store.lookup import resolve_team
+
+    if fmt not in ("md", "html", "json"):
+        raise typer.BadParameter(f"--format must be md, html or json, not {fmt!r}")
+    day = _date(date)
+    path = _db(db)
+    try:
+        _ensure_store(path)
+        con = open_store(path)
+        try:
+            with console.status("composing the preview", spinner="dots"):
+                doc = compose(
+                    con,
+                    resolve_team(con, home),
+                    resolve_team(con, away),
+                    day,
+                    team_news_file,
+                    limit,
+                )
+        finally:
+            con.close()
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        text = (
+            json.dumps({"preview": preview_dict(doc)}, ensure_ascii=False, indent=2, default=str)
+            + "\n"
+        )
+    else:
+        text = render_html(doc) if fmt == "html" else render_markdown(doc)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        errors.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
+
+
 def _pct(p: float) -> str:
     return f"{100 * p:.1f}%"
 

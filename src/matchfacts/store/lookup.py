@@ -76,6 +76,7 @@ class MatchRow:
     neutral: bool | None
     behind_closed_doors: bool | None
     status: str
+    venue: str | None
 
 
 MATCH_FIELDS = ", ".join(MatchRow.__dataclass_fields__)

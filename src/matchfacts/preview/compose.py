@@ -1,0 +1,145 @@
+"""A preview: the tie, the forecast, team news and the facts, composed as one document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from matchfacts.facts.context import COMPETITION_PHRASES
+from matchfacts.facts.mine import facts_for
+from matchfacts.facts.record import Fact
+from matchfacts.model.forecast import Forecast, forecast
+from matchfacts.preview.team_news import TeamNews, team_news
+from matchfacts.rules.situation import TieSituation, situation_dict, tie_situation
+from matchfacts.store.lookup import TeamRef
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    headline: str
+    standfirst: str
+    tie: TieSituation | None
+    forecast: Forecast
+    facts: list[Fact]
+    news: list[TeamNews]
+
+    @property
+    def home(self) -> TeamRef:
+        return self.forecast.home
+
+    @property
+    def away(self) -> TeamRef:
+        return self.forecast.away
+
+
+def compose(
+    con: duckdb.DuckDBPyConnection,
+    home: TeamRef,
+    away: TeamRef,
+    date: dt.date,
+    news_file: Path | None = None,
+    limit: int = 15,
+) -> Preview:
+    fc = forecast(con, home, away, date)
+    situation = tie_situation(con, home, away, date) if fc.match.tie_id is not None else None
+    found = facts_for(con, home, away, date, limit)
+    news = (
+        team_news(
+            con, news_file, fc.match.id, fc.match.competition_id, fc.match.season, (home, away)
+        )
+        if news_file
+        else []
+    )
+    return Preview(_headline(situation, fc), _standfirst(situation, fc), situation, fc, found, news)
+
+
+def _headline(s: TieSituation | None, fc: Forecast) -> str:
+    hs, as_ = fc.home.short_name, fc.away.short_name
+    if s is None or s.aggregate is None:
+        return f"{hs} v {as_}"
+    mine, theirs = s.aggregate
+    if mine < theirs:
+        return f"{hs} v {as_}: {hs} must overturn a {theirs}-{mine} deficit"
+    if mine > theirs:
+        return f"{hs} v {as_}: {hs} defend a {mine}-{theirs} lead"
+    return f"{hs} v {as_}: all square at {mine}-{theirs}"
+
+
+def _standfirst(s: TieSituation | None, fc: Forecast) -> str:
+    where = fc.match.venue.split(",")[0] if fc.match.venue else None
+    when = f"{fc.match.date:%A %-d %B %Y}"
+    what = s.description if s else fc.match.competition_id
+    place = f" at {where}" if where else ""
+    doors = ", behind closed doors" if fc.match.behind_closed_doors else ""
+    line = f"{what}, {when}{place}{doors}."
+    if fc.progress is not None:
+        favourite, p = (
+            (fc.home, fc.progress.home)
+            if fc.progress.home >= fc.progress.away
+            else (fc.away, fc.progress.away)
+        )
+        pct = f"{100 * p:.0f}"
+        article = "an" if pct.startswith("8") or pct in ("11", "18") else "a"
+        line += f" The model gives {favourite.short_name} {article} {pct}% chance of going through."
+    return line
+
+
+def _r(x: float) -> float:
+    return round(float(x), 4)
+
+
+def preview_dict(p: Preview) -> dict:
+    """The JSON preview of DESIGN.md: tie, forecast, facts, team_news, headline."""
+    fc = p.forecast.as_dict()
+    fc["match"] = {k: _r(v) for k, v in fc["match"].items()}
+    fc["expected_goals"] = {k: _r(v) for k, v in fc["expected_goals"].items()}
+    fc["scorelines"] = [{**s, "p": _r(s["p"])} for s in fc["scorelines"]]
+    fc["model"] = {k: (_r(v) if isinstance(v, float) else v) for k, v in fc["model"].items()}
+    fc["elo"] = {k: (_r(v) if isinstance(v, float) else v) for k, v in fc["elo"].items()}
+    if "progress" in fc:
+        fc["progress"] = _rounded(fc["progress"])
+    competition = p.forecast.match.competition_id
+    phrase = COMPETITION_PHRASES.get(competition, competition).split(" and ")[-1]
+    return {
+        "headline": p.headline,
+        "standfirst": p.standfirst,
+        "tie": situation_dict(p.tie) if p.tie else None,
+        "forecast": fc,
+        "facts": {
+            "as_of": p.forecast.as_of.isoformat(),
+            "facts": [
+                {
+                    **f.as_dict(),
+                    "score": _r(f.score),
+                    "value": _r(f.value) if isinstance(f.value, float) else f.value,
+                }
+                for f in p.facts
+            ],
+        },
+        "team_news": [
+            {
+                "team": n.team.short_name,
+                "summary": n.summary(phrase),
+                "absentees": [
+                    {
+                        "player": a.player,
+                        "status": a.status,
+                        "reason": a.reason,
+                        "long_term": a.long_term,
+                        "goals_this_season": a.goals,
+                    }
+                    for a in n.absentees
+                ],
+            }
+            for n in p.news
+        ],
+    }
+
+
+def _rounded(value):  # noqa: ANN001, ANN202
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return _r(value) if isinstance(value, float) else value

@@ -1,0 +1,53 @@
+"""The preview as a web page (Jinja2): the same document the web app serves."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from matchfacts.preview.compose import Preview, preview_dict
+
+MARKS = {
+    "home": "H",
+    "away": "A",
+    "extra_time": "ET",
+    "penalties": "P",
+    "replay": "R",
+    "coin_toss": "C",
+}
+LABELS = {
+    "home": "home side through",
+    "away": "away side through",
+    "extra_time": "extra time",
+    "penalties": "penalties",
+    "replay": "a replay",
+    "coin_toss": "a coin toss",
+}
+
+_env = Environment(
+    loader=PackageLoader("matchfacts.preview", "templates"),
+    autoescape=select_autoescape(["html", "j2"]),
+)
+
+
+def render_html(p: Preview) -> str:
+    d = preview_dict(p)
+    grid = None
+    if d["tie"] and d["tie"]["outcomes"]:
+        cells = {(c["home_goals"], c["away_goals"]): c["result"] for c in d["tie"]["outcomes"]}
+        bound = max(h for h, _ in cells)
+        grid = {
+            "columns": list(range(bound + 1)),
+            "rows": [
+                {"home_goals": h, "cells": [cells[(h, a)] for a in range(bound + 1)]}
+                for h in range(bound + 1)
+            ],
+        }
+    return _env.get_template("preview.html.j2").render(
+        d=d,
+        grid=grid,
+        home=p.home.short_name,
+        away=p.away.short_name,
+        marks=MARKS,
+        labels=LABELS,
+        pct=lambda x: round(100 * x),
+    )
