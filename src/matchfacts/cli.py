@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -24,6 +25,7 @@ app = typer.Typer(
     help="Football match previews from open data: ties, forecasts and facts, each proven.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode="markdown",  # docstrings wrap as paragraphs
 )
 console = Console()
 errors = Console(stderr=True)
@@ -33,6 +35,21 @@ DbOption = Annotated[
     typer.Option("--db", help="The DuckDB store (default: $MATCHFACTS_DB or the user data dir)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine output: one JSON object.")]
+
+
+@app.callback()
+def main(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show what the library logs (data notes).")
+    ] = False,
+) -> None:
+    """Football match previews from open data: ties, forecasts and facts, each proven."""
+    # The library logs data notes (a renumbered leg, a skipped empty row); they go to the
+    # store's tables too, so the console shows them only when asked.
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 def _db(path: Path | None) -> Path:
