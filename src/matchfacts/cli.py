@@ -623,6 +623,28 @@ def preview(
         sys.stdout.write(text)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """The web app: find a fixture, read its preview (facts expand to their evidence), and
+    a JSON API documented at /docs. Opens the store read-only."""
+    import uvicorn
+
+    from matchfacts.web.app import create_app
+
+    path = _db(db)
+    try:
+        _ensure_store(path)
+        application = create_app(path)
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def _pct(p: float) -> str:
     return f"{100 * p:.1f}%"
 

@@ -1,0 +1,173 @@
+"""The web app: find a fixture, read its preview, or take it as JSON (OpenAPI at /docs).
+
+Thin over the same library as the command line. The store is opened read-only; every
+input is validated; an unknown team or fixture is a 404 with suggestions, never a 500;
+computed previews are cached (they depend only on the store, which is read-only here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from html import escape
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from matchfacts.errors import MatchfactsError, NotFoundError, UnknownNameError
+from matchfacts.facts.mine import facts_for
+from matchfacts.preview.compose import Preview, compose, preview_dict
+from matchfacts.preview.html import render_html
+from matchfacts.rules.situation import situation_dict, tie_situation
+from matchfacts.store.db import open_store
+from matchfacts.store.lookup import resolve_team
+
+Team = Annotated[str, Query(min_length=2, max_length=80, description="A team, as you write it")]
+Day = Annotated[dt.date, Query(description="Match day, YYYY-MM-DD")]
+CACHE_SIZE = 64
+
+FIND_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>matchfacts: find a fixture</title>
+<style>body{{font:16px system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}}
+label{{display:block;margin:.6rem 0 .2rem}}input{{font:inherit;padding:.3rem;width:100%}}
+button{{font:inherit;margin-top:1rem;padding:.4rem 1rem}}</style></head><body>
+<h1>matchfacts</h1><p>Football previews from open data, every word proven.</p>
+<form action="/preview" method="get" id="find">
+<label for="home">Home side</label><input id="home" name="home" value="{home}" required>
+<label for="away">Visitors</label><input id="away" name="away" value="{away}" required>
+<label for="date">Match day</label><input id="date" name="date" type="date" value="{date}" required>
+<button type="submit">Preview</button></form>
+<p><a href="/docs">JSON API</a></p></body></html>"""
+
+
+class Previews:
+    """A small least-recently-used cache of composed previews, safe across threads."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self._items: OrderedDict[tuple, Preview] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, key: tuple, make) -> Preview:  # noqa: ANN001
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
+def create_app(db_path: Path) -> FastAPI:
+    app = FastAPI(
+        title="matchfacts",
+        version="0.1.0",
+        description="Ties, forecasts and facts for football fixtures, from open data.",
+    )
+    store = open_store(db_path, read_only=True)
+    store_lock = threading.Lock()
+    previews = Previews()
+
+    def cursor() -> duckdb.DuckDBPyConnection:
+        with store_lock:  # cursors are per thread; creating one is not
+            return store.cursor()
+
+    def preview_of(home: str, away: str, date: dt.date) -> Preview:
+        con = cursor()
+        try:
+            h, a = resolve_team(con, home), resolve_team(con, away)
+            return previews.get((h.id, a.id, date), lambda: compose(con, h, a, date))
+        finally:
+            con.close()
+
+    @app.exception_handler(UnknownNameError)
+    async def unknown_name(request: Request, exc: UnknownNameError) -> JSONResponse:
+        body = {"error": str(exc), "name": exc.name, "suggestions": exc.suggestions}
+        if request.url.path.startswith("/api"):
+            return JSONResponse(body, status_code=404)
+        items = "".join(f"<li>{escape(s)}</li>" for s in exc.suggestions)
+        return HTMLResponse(
+            f"<!doctype html><title>Not found</title><h1>{escape(str(exc))}"
+            f"</h1><ul>{items}</ul><p><a href='/'>Find a fixture</a></p>",
+            status_code=404,
+        )
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": str(exc)}, status_code=404)
+        return HTMLResponse(
+            f"<!doctype html><title>Not found</title><p>{escape(str(exc))}</p>"
+            "<p><a href='/'>Find a fixture</a></p>",
+            status_code=404,
+        )
+
+    @app.exception_handler(MatchfactsError)
+    async def bad_request(request: Request, exc: MatchfactsError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+
+    @app.get("/", response_class=HTMLResponse, summary="Find a fixture")
+    def find(home: str = "Liverpool", away: str = "Real Madrid", date: str = "2021-04-14") -> str:
+        return FIND_PAGE.format(
+            home=escape(home[:80]), away=escape(away[:80]), date=escape(date[:10])
+        )
+
+    @app.get("/preview", response_class=HTMLResponse, summary="The preview page")
+    def preview_page(home: Team, away: Team, date: Day) -> str:
+        return render_html(preview_of(home, away, date))
+
+    @app.get("/api/preview", summary="The whole preview as JSON")
+    def api_preview(home: Team, away: Team, date: Day) -> dict:
+        return {"preview": preview_dict(preview_of(home, away, date))}
+
+    @app.get("/api/tie", summary="The tie before a match")
+    def api_tie(home: Team, away: Team, date: Day) -> dict:
+        con = cursor()
+        try:
+            situation = tie_situation(con, resolve_team(con, home), resolve_team(con, away), date)
+            return {"tie": situation_dict(situation)}
+        finally:
+            con.close()
+
+    @app.get("/api/forecast", summary="Match and progression probabilities")
+    def api_forecast(home: Team, away: Team, date: Day) -> dict:
+        return {"forecast": preview_dict(preview_of(home, away, date))["forecast"]}
+
+    @app.get("/api/facts", summary="Ranked facts with evidence")
+    def api_facts(
+        home: Team, away: Team, date: Day, limit: Annotated[int, Query(ge=1, le=100)] = 15
+    ) -> dict:
+        con = cursor()
+        try:
+            found = facts_for(con, resolve_team(con, home), resolve_team(con, away), date, limit)
+            return {"facts": {"as_of": date.isoformat(), "facts": [f.as_dict() for f in found]}}
+        finally:
+            con.close()
+
+    @app.get("/api/teams", summary="Teams whose names match")
+    def api_teams(q: Annotated[str, Query(min_length=2, max_length=80)]) -> dict:
+        con = cursor()
+        try:
+            team = resolve_team(con, q)
+            return {
+                "teams": [
+                    {
+                        "id": team.id,
+                        "name": team.name,
+                        "short_name": team.short_name,
+                        "country": team.country,
+                    }
+                ]
+            }
+        finally:
+            con.close()
+
+    app.state.store = store
+    return app
