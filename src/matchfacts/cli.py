@@ -6,9 +6,12 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -56,7 +59,22 @@ def _db(path: Path | None) -> Path:
     return path or config.default_db_path()
 
 
-def _fail(exc: MatchfactsError) -> None:
+@contextmanager
+def _store(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store for one command; the library's errors become clean exits (1 or 2)."""
+    try:
+        con = open_store(_db(db))
+    except MatchfactsError as exc:
+        _fail(exc)
+    try:
+        yield con
+    except MatchfactsError as exc:
+        _fail(exc)
+    finally:
+        con.close()
+
+
+def _fail(exc: MatchfactsError) -> NoReturn:
     errors.print(f"[red]error:[/red] {exc}")
     code = 1 if isinstance(exc, NotFoundError | UnknownNameError) else 2
     raise typer.Exit(code)
@@ -247,15 +265,8 @@ def replay_ties_command(
     played the next round), and every disagreement with its evidence."""
     from matchfacts.rules.replay import replay_ties
 
-    try:
-        con = open_store(_db(db))
-        try:
-            report = replay_ties(con)
-        finally:
-            con.close()
-    except MatchfactsError as exc:
-        _fail(exc)
-        return
+    with _store(db) as con:
+        report = replay_ties(con)
     if competition:
         report.cases = [c for c in report.cases if c.competition == competition.upper()]
     rows, disagreements = report.table(), report.disagreements()
@@ -396,16 +407,8 @@ def forecast(
     from matchfacts.store.lookup import resolve_team
 
     day = _date(date)
-    try:
-        con = open_store(_db(db))
-        try:
-            with console.status("fitting the ratings", spinner="dots"):
-                result = run_forecast(con, resolve_team(con, home), resolve_team(con, away), day)
-        finally:
-            con.close()
-    except MatchfactsError as exc:
-        _fail(exc)
-        return
+    with _store(db) as con, console.status("fitting the ratings", spinner="dots"):
+        result = run_forecast(con, resolve_team(con, home), resolve_team(con, away), day)
     if as_json:
         _emit_json({"forecast": result.as_dict()})
         return
@@ -528,15 +531,8 @@ def facts(
     day = _date(date)
     if not 1 <= limit <= 100:
         raise typer.BadParameter("--limit must be 1..100")
-    try:
-        con = open_store(_db(db))
-        try:
-            found = facts_for(con, resolve_team(con, home), resolve_team(con, away), day, limit)
-        finally:
-            con.close()
-    except MatchfactsError as exc:
-        _fail(exc)
-        return
+    with _store(db) as con:
+        found = facts_for(con, resolve_team(con, home), resolve_team(con, away), day, limit)
     if as_json:
         _emit_json({"facts": {"as_of": day.isoformat(), "facts": [f.as_dict() for f in found]}})
         return

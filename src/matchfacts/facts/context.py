@@ -51,7 +51,7 @@ def evidence(con: duckdb.DuckDBPyConnection, match_ids: list[int]) -> tuple[Evid
     rows = con.execute(
         f"""SELECT {EVIDENCE_COLUMNS} FROM match m JOIN team h ON h.id = m.home_id
             JOIN team a ON a.id = m.away_id WHERE m.id IN (SELECT unnest(?::INTEGER[]))
-            ORDER BY m.date""",
+            ORDER BY m.date, m.id""",
         [match_ids],
     ).fetchall()
     return tuple(Evidence(*row) for row in rows)

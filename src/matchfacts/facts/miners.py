@@ -112,7 +112,7 @@ def venue_history(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
         SELECT m.id, {FOR_AGAINST} FROM matches_before($as_of) m
         WHERE m.home_id = $host AND m.away_id = $team AND NOT coalesce(m.neutral, false)
           AND m.status = 'played' AND coalesce(m.home_goals, m.home_goals_et) IS NOT NULL
-        ORDER BY m.date""",
+        ORDER BY m.date, m.id""",
         {"as_of": fx.as_of, "host": fx.home.id, "team": fx.away.id},
     ).fetchall()
     if len(rows) < 2:
@@ -157,7 +157,7 @@ def first_leg_base_rate(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fac
         SELECT s.id, t.winner_id = s.home_id FROM ties_before($as_of) t
         JOIN match f ON f.id = t.first_leg_id JOIN match s ON s.id = t.second_leg_id
         WHERE t.competition_id = $comp AND t.winner_id IS NOT NULL AND s.date < $as_of
-          AND f.home_goals = $fh AND f.away_goals = $fa ORDER BY s.date""",
+          AND f.home_goals = $fh AND f.away_goals = $fa ORDER BY s.date, s.id""",
         {"as_of": fx.as_of, "comp": fx.competition, "fh": first[0], "fa": first[1]},
     ).fetchall()
     if len(rows) < 5:
@@ -212,7 +212,7 @@ def first_leg_base_rate(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fac
 def _tie_winners(con: duckdb.DuckDBPyConnection, second_legs: list[int]) -> list[str]:
     rows = con.execute(
         """SELECT t.short_name FROM match m JOIN team t ON t.id = m.home_id
-                          WHERE m.id IN (SELECT unnest(?::INTEGER[])) ORDER BY m.date""",
+                          WHERE m.id IN (SELECT unnest(?::INTEGER[])) ORDER BY m.date, m.id""",
         [second_legs],
     ).fetchall()
     return [r[0] for r in rows]
@@ -279,7 +279,7 @@ def player_streaks(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
             """
             SELECT m.id FROM matches_before($as_of) m
             WHERE m.competition_id = $comp AND $team IN (m.home_id, m.away_id)
-              AND m.status = 'played' ORDER BY m.date DESC LIMIT 10""",
+              AND m.status = 'played' ORDER BY m.date DESC, m.id DESC LIMIT 10""",
             {"as_of": fx.as_of, "comp": fx.competition, "team": team.id},
         ).fetchall()
         ids = [r[0] for r in recent]

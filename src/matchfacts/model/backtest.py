@@ -69,7 +69,7 @@ def match_backtest(
                    m.away_goals, coalesce(m.neutral, false), coalesce(m.behind_closed_doors, false)
             FROM match m WHERE m.competition_id IN ({",".join("?" * len(competitions))})
               AND m.date BETWEEN ? AND ? AND m.home_goals IS NOT NULL AND m.status = 'played'
-            ORDER BY m.date""",
+            ORDER BY m.date, m.id""",
         [*competitions, start, end],
     ).fetchall()
     weeks = RatingsByWeek(con, refit_days)
@@ -173,7 +173,7 @@ def tie_backtest(
            FROM tie t JOIN match f ON f.id = t.first_leg_id JOIN match s ON s.id = t.second_leg_id
            WHERE t.competition_id = ? AND t.season BETWEEN ? AND ?
              AND t.winner_id IS NOT NULL AND f.home_goals IS NOT NULL
-           ORDER BY s.date""",
+           ORDER BY s.date, s.id""",
         [competition, first_season, last_season],
     ).fetchall()
     history = _tie_history(con, competition)
@@ -208,7 +208,7 @@ def _tie_history(con: duckdb.DuckDBPyConnection, competition: str) -> list[tuple
         """SELECT s.date, f.away_goals - f.home_goals, t.winner_id = s.home_id
            FROM tie t JOIN match f ON f.id = t.first_leg_id JOIN match s ON s.id = t.second_leg_id
            WHERE t.competition_id = ? AND t.winner_id IS NOT NULL AND f.home_goals IS NOT NULL
-           ORDER BY s.date""",
+           ORDER BY s.date, s.id""",
         [competition],
     ).fetchall()
 

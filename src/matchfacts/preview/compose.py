@@ -16,6 +16,16 @@ from matchfacts.preview.team_news import TeamNews, team_news
 from matchfacts.rules.situation import TieSituation, situation_dict, tie_situation
 from matchfacts.store.lookup import TeamRef
 
+# How the outcome grid marks each result, in every format.
+MARKS = {
+    "home": "H",
+    "away": "A",
+    "extra_time": "ET",
+    "penalties": "P",
+    "replay": "R",
+    "coin_toss": "C",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Preview:

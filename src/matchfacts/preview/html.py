@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from matchfacts.preview.compose import Preview, preview_dict
+from matchfacts.preview.compose import MARKS, Preview, preview_dict
 
-MARKS = {
-    "home": "H",
-    "away": "A",
-    "extra_time": "ET",
-    "penalties": "P",
-    "replay": "R",
-    "coin_toss": "C",
-}
 LABELS = {
     "home": "home side through",
     "away": "away side through",

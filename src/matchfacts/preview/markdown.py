@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matchfacts.preview.compose import Preview, preview_dict
+from matchfacts.preview.compose import MARKS, Preview, preview_dict
 
 
 def _pct(p: float) -> str:
@@ -102,14 +102,6 @@ def render_markdown(p: Preview) -> str:
 def _grid(tie: dict, hs: str, as_: str) -> list[str]:
     cells = {(c["home_goals"], c["away_goals"]): c["result"] for c in tie["outcomes"]}
     bound = max(h for h, _ in cells)
-    mark = {
-        "home": "H",
-        "away": "A",
-        "extra_time": "ET",
-        "penalties": "P",
-        "replay": "R",
-        "coin_toss": "C",
-    }
     lines = [
         f"Second-leg scores ({hs} goals down, {as_} across): H {hs} through, "
         f"A {as_} through, ET extra time.",
@@ -119,6 +111,6 @@ def _grid(tie: dict, hs: str, as_: str) -> list[str]:
     ]
     for h in range(bound + 1):
         lines.append(
-            f"| **{h}** | " + " | ".join(mark[cells[(h, a)]] for a in range(bound + 1)) + " |"
+            f"| **{h}** | " + " | ".join(MARKS[cells[(h, a)]] for a in range(bound + 1)) + " |"
         )
     return [*lines, ""]

@@ -97,7 +97,7 @@ def fixture(
     row = con.execute(
         f"""SELECT {MATCH_FIELDS} FROM match WHERE home_id = ? AND away_id = ?
             AND date BETWEEN ? - INTERVAL 1 DAY AND ? + INTERVAL 1 DAY
-            ORDER BY abs(date - ?::DATE) LIMIT 1""",
+            ORDER BY abs(date - ?::DATE), id LIMIT 1""",
         [home.id, away.id, date, date, date],
     ).fetchone()
     if row is not None:
@@ -107,7 +107,7 @@ def fixture(
                   h.short_name, m.home_goals, m.away_goals, a.short_name
            FROM match m JOIN team h ON h.id = m.home_id JOIN team a ON a.id = m.away_id
            WHERE (home_id = $1 AND away_id = $2) OR (home_id = $2 AND away_id = $1)
-           ORDER BY m.date""",
+           ORDER BY m.date, m.id""",
         [home.id, away.id],
     ).fetchall()
     listed = "; ".join(
