@@ -45,14 +45,14 @@ button{{font:inherit;margin-top:1rem;padding:.4rem 1rem}}</style></head><body>
 
 
 class Previews:
-    """A small least-recently-used cache of composed previews, safe across threads."""
+    """A small least-recently-used cache (of previews, or of rendered pages), thread-safe."""
 
     def __init__(self, size: int = CACHE_SIZE) -> None:
         self._items: OrderedDict[tuple, Preview] = OrderedDict()
         self._lock = threading.Lock()
         self._size = size
 
-    def get(self, key: tuple, make) -> Preview:  # noqa: ANN001
+    def get(self, key: tuple, make):  # noqa: ANN001, ANN201
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
@@ -74,6 +74,7 @@ def create_app(db_path: Path) -> FastAPI:
     store = open_store(db_path, read_only=True)
     store_lock = threading.Lock()
     previews = Previews()
+    pages = Previews(CACHE_SIZE * 4)
 
     def cursor() -> duckdb.DuckDBPyConnection:
         with store_lock:  # cursors are per thread; creating one is not
@@ -86,6 +87,12 @@ def create_app(db_path: Path) -> FastAPI:
             return previews.get((h.id, a.id, date), lambda: compose(con, h, a, date))
         finally:
             con.close()
+
+    def rendered(kind: str, home: str, away: str, date: dt.date, render):  # noqa: ANN001, ANN202
+        """A finished page or JSON body, cached by what the user typed: a repeat request
+        costs a dictionary lookup, not a name search and a render."""
+        key = (kind, home.strip().lower(), away.strip().lower(), date)
+        return pages.get(key, lambda: render(preview_of(home, away, date)))
 
     @app.exception_handler(UnknownNameError)
     async def unknown_name(request: Request, exc: UnknownNameError) -> JSONResponse:
@@ -120,12 +127,12 @@ def create_app(db_path: Path) -> FastAPI:
         )
 
     @app.get("/preview", response_class=HTMLResponse, summary="The preview page")
-    def preview_page(home: Team, away: Team, date: Day) -> str:
-        return render_html(preview_of(home, away, date))
+    def preview_page(home: Team, away: Team, date: Day) -> HTMLResponse:
+        return HTMLResponse(rendered("html", home, away, date, render_html))
 
     @app.get("/api/preview", summary="The whole preview as JSON")
     def api_preview(home: Team, away: Team, date: Day) -> dict:
-        return {"preview": preview_dict(preview_of(home, away, date))}
+        return {"preview": rendered("json", home, away, date, preview_dict)}
 
     @app.get("/api/tie", summary="The tie before a match")
     def api_tie(home: Team, away: Team, date: Day) -> dict:
@@ -138,7 +145,7 @@ def create_app(db_path: Path) -> FastAPI:
 
     @app.get("/api/forecast", summary="Match and progression probabilities")
     def api_forecast(home: Team, away: Team, date: Day) -> dict:
-        return {"forecast": preview_dict(preview_of(home, away, date))["forecast"]}
+        return {"forecast": rendered("json", home, away, date, preview_dict)["forecast"]}
 
     @app.get("/api/facts", summary="Ranked facts with evidence")
     def api_facts(
