@@ -76,6 +76,7 @@ def test_the_page_is_a_whole_html_document(flagship):
     page = render_html(flagship)
     assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
     assert 'id="outcome-grid"' in page and "<details>" in page
+    assert 'id="score-chart"' in page  # the match's scoreline probabilities as a chart
     assert "Liverpool go through with 2-0 or by three clear goals" in page
 
 

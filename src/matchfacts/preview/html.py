@@ -15,6 +15,8 @@ LABELS = {
     "coin_toss": "a coin toss",
 }
 
+SCORE_CHART = 5  # scorelines up to 5-5 in the chart of the match's probabilities
+
 _env = Environment(
     loader=PackageLoader("matchfacts.preview", "templates"),
     autoescape=select_autoescape(["html", "j2"]),
@@ -34,9 +36,15 @@ def render_html(p: Preview) -> str:
                 for h in range(bound + 1)
             ],
         }
+    probabilities = p.forecast.grid.p[: SCORE_CHART + 1, : SCORE_CHART + 1]
+    top = float(probabilities.max())
+    scores = [
+        [{"p": float(x), "shade": round(float(x) / top, 3)} for x in row] for row in probabilities
+    ]
     return _env.get_template("preview.html.j2").render(
         d=d,
         grid=grid,
+        scores=scores,
         home=p.home.short_name,
         away=p.away.short_name,
         marks=MARKS,
