@@ -73,3 +73,12 @@ def test_previews_are_cached(client):
     first = client.get("/api/preview", params=FLAGSHIP).json()
     second = client.get("/api/preview", params=FLAGSHIP).json()
     assert first == second and app is client.app
+
+
+def test_a_fixture_can_be_found_by_competition_too(client):
+    assert client.get("/preview", params={**FLAGSHIP, "competition": "UCL"}).status_code == 200
+    wrong = client.get("/api/preview", params={**FLAGSHIP, "competition": "ENG1"})
+    assert wrong.status_code == 404 and "UCL" in wrong.json()["error"]
+    assert (
+        client.get("/api/preview", params={**FLAGSHIP, "competition": "x;drop"}).status_code == 422
+    )

@@ -28,6 +28,13 @@ from matchfacts.store.lookup import resolve_team
 
 Team = Annotated[str, Query(min_length=2, max_length=80, description="A team, as you write it")]
 Day = Annotated[dt.date, Query(description="Match day, YYYY-MM-DD")]
+Competition = Annotated[
+    str | None,
+    Query(
+        pattern=r"^([A-Z]{3}[0-9]|UCL|UEL|UCWC|UECL|UIC|USC)?$",
+        description="Only a match of this competition (UCL, ENG1 ...)",
+    ),
+]
 CACHE_SIZE = 64
 
 FIND_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -40,6 +47,14 @@ button{{font:inherit;margin-top:1rem;padding:.4rem 1rem}}</style></head><body>
 <label for="home">Home side</label><input id="home" name="home" value="{home}" required>
 <label for="away">Visitors</label><input id="away" name="away" value="{away}" required>
 <label for="date">Match day</label><input id="date" name="date" type="date" value="{date}" required>
+<label for="competition">Competition (optional)</label>
+<select id="competition" name="competition"><option value="">any</option>
+<option value="UCL">European Cup / Champions League</option>
+<option value="UEL">Fairs Cup / UEFA Cup / Europa League</option>
+<option value="UCWC">Cup Winners' Cup</option><option value="UECL">Conference League</option>
+<option value="ENG1">English top flight</option><option value="ESP1">LaLiga</option>
+<option value="GER1">Bundesliga</option><option value="ITA1">Serie A</option>
+<option value="FRA1">Ligue 1</option></select>
 <button type="submit">Preview</button></form>
 <p><a href="/docs">JSON API</a></p></body></html>"""
 
@@ -88,11 +103,29 @@ def create_app(db_path: Path) -> FastAPI:
         finally:
             con.close()
 
-    def rendered(kind: str, home: str, away: str, date: dt.date, render):  # noqa: ANN001, ANN202
+    def rendered(
+        kind: str,
+        home: str,
+        away: str,
+        date: dt.date,
+        render,  # noqa: ANN001, ANN202
+        competition: str | None = None,
+    ):
         """A finished page or JSON body, cached by what the user typed: a repeat request
         costs a dictionary lookup, not a name search and a render."""
-        key = (kind, home.strip().lower(), away.strip().lower(), date)
-        return pages.get(key, lambda: render(preview_of(home, away, date)))
+        key = (kind, home.strip().lower(), away.strip().lower(), date, competition or "")
+
+        def make():  # noqa: ANN202
+            doc = preview_of(home, away, date)
+            found = doc.forecast.match.competition_id
+            if competition and found != competition:
+                raise NotFoundError(
+                    f"{doc.home.short_name} v {doc.away.short_name} on {date} "
+                    f"is a {found} match, not {competition}"
+                )
+            return render(doc)
+
+        return pages.get(key, make)
 
     @app.exception_handler(UnknownNameError)
     async def unknown_name(request: Request, exc: UnknownNameError) -> JSONResponse:
@@ -127,12 +160,14 @@ def create_app(db_path: Path) -> FastAPI:
         )
 
     @app.get("/preview", response_class=HTMLResponse, summary="The preview page")
-    def preview_page(home: Team, away: Team, date: Day) -> HTMLResponse:
-        return HTMLResponse(rendered("html", home, away, date, render_html))
+    def preview_page(
+        home: Team, away: Team, date: Day, competition: Competition = None
+    ) -> HTMLResponse:
+        return HTMLResponse(rendered("html", home, away, date, render_html, competition or None))
 
     @app.get("/api/preview", summary="The whole preview as JSON")
-    def api_preview(home: Team, away: Team, date: Day) -> dict:
-        return {"preview": rendered("json", home, away, date, preview_dict)}
+    def api_preview(home: Team, away: Team, date: Day, competition: Competition = None) -> dict:
+        return {"preview": rendered("json", home, away, date, preview_dict, competition or None)}
 
     @app.get("/api/tie", summary="The tie before a match")
     def api_tie(home: Team, away: Team, date: Day) -> dict:
