@@ -12,7 +12,7 @@ engine's reason), or unverifiable (no evidence: e.g. a final that only one sourc
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
@@ -134,24 +134,26 @@ def replay_ties(con: duckdb.DuckDBPyConnection) -> ReplayReport:
             era = "no rule set"
         played_on = [name for name, tid in ((a, a_id), (b, b_id)) if later(comp, season, tid, last)]
         advanced = played_on[0] if len(played_on) == 1 else None
-        report.cases.append(
-            _judge(
-                tie_id,
-                comp,
-                season,
-                rnd,
-                era,
-                a,
-                b,
-                winner,
-                decided,
-                reason,
-                claimed,
-                claimed_from,
-                claimed_manner,
-                advanced,
-            )
+        case = TieCase(
+            tie_id,
+            comp,
+            season,
+            rnd,
+            era,
+            a,
+            b,
+            winner,
+            decided,
+            reason,
+            claimed,
+            claimed_from,
+            claimed_manner,
+            advanced,
+            verdict="",
+            manner_agrees=None,
+            explanation="",
         )
+        report.cases.append(_judged(case))
     return report
 
 
@@ -168,55 +170,30 @@ def _later_ties(rows: list[tuple]):  # noqa: ANN202
     return played_later
 
 
-def _judge(
-    tie_id,
-    comp,
-    season,
-    rnd,
-    era,
-    a,
-    b,
-    winner,
-    decided,
-    reason,
-    claimed,  # noqa: ANN001, PLR0913
-    claimed_from,
-    claimed_manner,
-    advanced,
-) -> TieCase:
+def _judged(case: TieCase) -> TieCase:
+    """The case with its verdict: agrees, disagrees (explained), undetermined, unverifiable."""
     manner_ok = None
-    if decided not in (None, "undetermined") and claimed_manner in SOURCE_MANNER:
-        manner_ok = decided in SOURCE_MANNER[claimed_manner] or decided == "replay"
-    evidence = claimed or advanced
-    if decided == "undetermined" or winner is None:
-        verdict, why = "undetermined", reason or "no result"
+    if case.decided_by not in (None, "undetermined") and case.claimed_manner in SOURCE_MANNER:
+        manner_ok = (
+            case.decided_by in SOURCE_MANNER[case.claimed_manner] or case.decided_by == "replay"
+        )
+    evidence = case.claimed or case.advanced
+    if case.decided_by == "undetermined" or case.winner is None:
+        verdict, why = "undetermined", case.reason or "no result"
     elif evidence is None:
         verdict, why = "unverifiable", "no source verdict and no later round to show who went on"
-    elif winner == evidence and (advanced is None or advanced == winner):
+    elif case.winner == evidence and (case.advanced is None or case.advanced == case.winner):
         verdict, why = "agrees", ""
     else:
-        verdict, why = "disagrees", _explain(winner, decided, claimed, claimed_from, advanced)
+        verdict, why = (
+            "disagrees",
+            _explain(
+                case.winner, case.decided_by or "", case.claimed, case.claimed_from, case.advanced
+            ),
+        )
     if manner_ok is False and verdict == "agrees":
-        why = f"winner agrees; the source says {claimed_manner}, the engine {decided}"
-    return TieCase(
-        tie_id,
-        comp,
-        season,
-        rnd,
-        era,
-        a,
-        b,
-        winner,
-        decided,
-        reason,
-        claimed,
-        claimed_from,
-        claimed_manner,
-        advanced,
-        verdict,
-        manner_ok,
-        why,
-    )
+        why = f"winner agrees; the source says {case.claimed_manner}, the engine {case.decided_by}"
+    return replace(case, verdict=verdict, manner_agrees=manner_ok, explanation=why)
 
 
 def _explain(
