@@ -147,6 +147,7 @@ def ingest(
                 "rows": report.rows,
                 "conflicts": report.conflicts,
                 "unresolved": dict(report.unresolved),
+                "names_by_method": dict(report.names_by_method),
             }
         )
         return
@@ -159,6 +160,10 @@ def ingest(
     console.print(
         f"conflicts between sources: {report.conflicts:,}; unresolved: "
         + ", ".join(f"{k} {v:,}" for k, v in report.unresolved.items())
+    )
+    console.print(
+        "team spellings placed by: "
+        + ", ".join(f"{method} {count:,}" for method, count in report.names_by_method.most_common())
     )
     _print_summary(path)
 

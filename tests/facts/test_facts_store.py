@@ -38,7 +38,7 @@ def mine(con, home, away, day):  # noqa: ANN001, ANN201
 def test_flagship_facts_cover_several_forms_about_both_teams(con):
     facts = mine(con, "Liverpool", "Real Madrid", "2021-04-14")
     forms = {f.form for f in facts}
-    assert len(facts) >= 9 and len(forms) >= 7
+    assert len(facts) >= 10 and len(forms) >= 8
     subjects = {f.subject for f in facts}
     assert {"Liverpool", "Real Madrid"} <= subjects
     assert "Mohamed Salah has scored in each of Liverpool's last four" in " ".join(
@@ -150,3 +150,31 @@ def test_split_of_a_total_recounts(con):
         [DAY],
     ).fetchone()
     assert (fact.numerator, fact.denominator) == (goals, total) == (6, 15)
+
+
+def test_record_streak_recounts(con):
+    fact = next(
+        f for f in mine(con, "Liverpool", "Real Madrid", "2021-04-14") if f.form == "record_streak"
+    )
+    games = [
+        r[0]
+        for r in con.execute(
+            """SELECT id FROM match WHERE competition_id = 'UCL' AND date < ? AND status = 'played'
+             AND (SELECT id FROM team WHERE name = 'Liverpool FC') IN (home_id, away_id)
+           ORDER BY date, id""",
+            [DAY],
+        ).fetchall()
+    ]
+    scorers: dict[int, set[str]] = {}
+    for match_id, name in con.execute(
+        """SELECT g.match_id, p.name FROM goal g JOIN player p ON p.id = g.player_id
+               WHERE g.kind <> 'own_goal'
+                 AND g.team_id = (SELECT id FROM team WHERE name = 'Liverpool FC')"""
+    ).fetchall():
+        scorers.setdefault(match_id, set()).add(name)
+    best, runs = 0, {}
+    for match_id in games:
+        names = scorers.get(match_id, set())
+        runs = {n: runs.get(n, 0) + 1 for n in names}
+        best = max([best, *runs.values()])
+    assert fact.value == best == 5

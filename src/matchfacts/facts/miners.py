@@ -319,6 +319,66 @@ def player_streaks(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
     return facts
 
 
+def record_streaks(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
+    """The team's record for scoring in consecutive matches of the competition, beside a
+    player's active run: gaps-and-islands over the team's matches, per player."""
+    if not fx.european:
+        return []
+    phrase = COMPETITION_PHRASES[fx.competition]
+    facts = []
+    for active in player_streaks(con, fx):
+        team = fx.home if active.context["team"] == fx.home.short_name else fx.away
+        rows = con.execute(
+            """
+            WITH games AS (
+                SELECT m.id, m.date, row_number() OVER (ORDER BY m.date, m.id) AS n
+                FROM matches_before($as_of) m
+                WHERE m.competition_id = $comp AND $team IN (m.home_id, m.away_id)
+                  AND m.status = 'played'),
+            scored AS (
+                SELECT DISTINCT p.name, g2.n, g2.id, g2.date FROM goal g
+                JOIN games g2 ON g2.id = g.match_id JOIN player p ON p.id = g.player_id
+                WHERE g.team_id = $team AND g.kind <> 'own_goal'),
+            islands AS (
+                SELECT name, n - row_number() OVER (PARTITION BY name ORDER BY n) AS island,
+                       id, date FROM scored)
+            SELECT name, count(*) AS run, list(id ORDER BY date), min(date)
+            FROM islands GROUP BY name, island ORDER BY run DESC, min(date) LIMIT 3""",
+            {"as_of": fx.as_of, "comp": fx.competition, "team": team.id},
+        ).fetchall()
+        if not rows:
+            continue
+        name, best, ids, start = rows[0]
+        if best <= active.value or (name == active.subject and best == active.value):
+            if best == active.value and name == active.subject:
+                text = (
+                    f"{active.subject}'s run of {number(int(active.value))} is {team.short_name}'s "
+                    f"longest for scoring in consecutive {phrase} matches."
+                )
+            else:
+                continue
+        else:
+            text = (
+                f"{active.subject} is {count(int(best - active.value), 'match', 'matches')} "
+                f"short of {team.short_name}'s record for scoring in consecutive {phrase} "
+                f"matches: {number(int(best))}, by {name} from {month(start)}."
+            )
+        facts.append(
+            Fact(
+                "record_streak",
+                active.subject,
+                {"team": team.short_name, "competition": phrase},
+                "record_run",
+                int(best),
+                text,
+                fx.as_of,
+                evidence(con, list(ids)),
+                score=0.6 + 0.03 * best,
+            )
+        )
+    return facts
+
+
 def milestones(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
     """Players one or two goals short of a round number in this competition for their team."""
     if not fx.european:
@@ -416,4 +476,5 @@ MINERS = (
     player_streaks,
     milestones,
     split_of_total,
+    record_streaks,
 )

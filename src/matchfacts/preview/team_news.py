@@ -15,6 +15,7 @@ import duckdb
 import yaml
 
 from matchfacts.errors import MatchfactsError, UnknownNameError
+from matchfacts.facts.words import number
 from matchfacts.store.lookup import TeamRef, resolve_team
 from matchfacts.store.names import person_key, suggestions
 
@@ -47,9 +48,15 @@ class TeamNews:
         out = [a for a in self.absentees if a.status == "out"]
         if not out or not self.team_goals:
             return None
+        if self.absentee_goals == 0:
+            return (
+                f"None of {self.team.short_name}'s {number(self.team_goals)} goals in this "
+                f"season's {competition_phrase} came from the absentees."
+            )
         return (
-            f"The absentees scored {self.absentee_goals} of {self.team.short_name}'s "
-            f"{self.team_goals} goals in this season's {competition_phrase}."
+            f"The absentees scored {number(self.absentee_goals)} of "
+            f"{self.team.short_name}'s {number(self.team_goals)} goals in this season's "
+            f"{competition_phrase}."
         )
 
 
