@@ -178,3 +178,22 @@ def test_record_streak_recounts(con):
         runs = {n: runs.get(n, 0) + 1 for n in names}
         best = max([best, *runs.values()])
     assert fact.value == best == 5
+
+
+def test_share_extreme_recounts(con):
+    fact = next(
+        f
+        for f in mine(con, "Liverpool", "Barcelona", "2019-05-07")
+        if f.form == "share_extreme" and f.subject == "Sadio Mané"
+    )
+    rows = con.execute(
+        """SELECT p.name, count(*), count(*) FILTER (WHERE m.stage IN ('knockout', 'final'))
+           FROM goal g JOIN match m ON m.id = g.match_id JOIN player p ON p.id = g.player_id
+           WHERE m.competition_id = 'UCL' AND m.season >= '1992-93' AND m.date < '2019-05-07'
+             AND g.kind <> 'own_goal' GROUP BY p.id, p.name HAVING count(*) >= 10"""
+    ).fetchall()
+    shares = {name: ko / total for name, total, ko in rows}
+    mine_share = shares["Sadio Mané"]
+    assert fact.value == pytest.approx(mine_share)
+    assert sum(1 for s in shares.values() if s > mine_share) == 0  # "none has a higher share"
+    assert f"of the {len(rows)} players" in fact.text

@@ -379,6 +379,71 @@ def record_streaks(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
     return facts
 
 
+MIN_GOALS_FOR_SHARES = 10
+
+
+def share_extremes(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
+    """Among players with ten or more goals in the competition, where this fixture's
+    players rank by the share of their goals scored in the knockout stage."""
+    if fx.competition != "UCL":  # the group-stage era is the Champions League's
+        return []
+    rows = con.execute(
+        """
+        WITH tallies AS (
+            SELECT g.player_id, count(*) AS goals,
+                   count(*) FILTER (WHERE m.stage IN ('knockout', 'final')) AS knockout,
+                   list(g.match_id) FILTER (WHERE m.stage IN ('knockout', 'final')) AS ids,
+                   max(m.date) AS last, arg_max(g.team_id, m.date) AS team_id
+            FROM goals_before($as_of) g JOIN match m ON m.id = g.match_id
+            WHERE m.competition_id = $comp AND g.kind <> 'own_goal' AND g.player_id IS NOT NULL
+              AND m.season >= '1992-93'  -- before group stages every goal was a knockout goal
+            GROUP BY g.player_id HAVING count(*) >= $minimum),
+        ranked AS (
+            SELECT *, rank() OVER (ORDER BY knockout / goals DESC) AS place,
+                   count(*) OVER () AS n
+            FROM tallies)
+        SELECT p.name, r.goals, r.knockout, r.ids, r.team_id, r.place, r.n
+        FROM ranked r JOIN player p ON p.id = r.player_id
+        WHERE r.team_id IN ($home, $away) AND r.last >= $as_of - INTERVAL 400 DAY
+        AND r.place <= 3 ORDER BY r.place, p.name""",
+        {
+            "as_of": fx.as_of,
+            "comp": fx.competition,
+            "minimum": MIN_GOALS_FOR_SHARES,
+            "home": fx.home.id,
+            "away": fx.away.id,
+        },
+    ).fetchall()
+    facts = []
+    for name, goals, knockout, ids, _, place, n in rows:
+        others = (
+            "none has"
+            if place == 1
+            else f"only {number(int(place - 1))} {'has' if place == 2 else 'have'}"
+        )
+        text = (
+            f"{name} has scored {number(int(knockout))} of his {goals} Champions League goals "
+            f"in the knockout stage; of the {n} players with {number(MIN_GOALS_FOR_SHARES)} or "
+            f"more since 1992-93, {others} a higher share."
+        )
+        facts.append(
+            Fact(
+                "share_extreme",
+                name,
+                {"competition": "Champions League", "era": "since 1992-93", "stage": "knockout"},
+                "knockout_share",
+                knockout / goals,
+                text,
+                fx.as_of,
+                evidence(con, list(ids or [])),
+                numerator=int(knockout),
+                denominator=int(goals),
+                score=0.75 - 0.05 * place,
+            )
+        )
+    return facts
+
+
 def milestones(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
     """Players one or two goals short of a round number in this competition for their team."""
     if not fx.european:
@@ -477,4 +542,5 @@ MINERS = (
     milestones,
     split_of_total,
     record_streaks,
+    share_extremes,
 )
