@@ -74,6 +74,7 @@ def match_backtest(
     ).fetchall()
     weeks = RatingsByWeek(con, refit_days)
     ours, base, ids = [], [], []
+    base_rates: dict[tuple[str, int], tuple[float, float, float]] = {}
     for i, (mid, date, comp, h, a, *_rest, neutral, closed) in enumerate(rows):
         if progress and i % 200 == 0:
             progress(f"forecasting {i:,}/{len(rows):,} ({date})")
@@ -82,7 +83,7 @@ def match_backtest(
             continue
         grid = score_grid(*ratings.rates(h, a, neutral, closed), ratings.rho)
         ours.append((grid.home_win, grid.draw, grid.away_win))
-        base.append(_base_rate(con, comp, date))
+        base.append(_base_rate(con, comp, date, base_rates))
         ids.append((mid, rows[i][5], rows[i][6]))
     p_ours, p_base = np.array(ours), np.array(base)
     outcome = _outcomes(np.array([r[1] for r in ids]), np.array([r[2] for r in ids]))
@@ -115,13 +116,15 @@ def _set(name: str, forecasts: dict[str, np.ndarray], outcome: np.ndarray) -> Ma
     return MatchSet(name, len(outcome), metrics, calibration(forecasts["matchfacts"], outcome))
 
 
-_BASE_CACHE: dict[tuple[str, int], tuple[float, float, float]] = {}
+def _base_rate(  # noqa: ANN202
+    con: duckdb.DuckDBPyConnection, competition: str, date: dt.date, cache: dict
+):
+    """Home, draw, away shares in the competition over the years before the season.
 
-
-def _base_rate(con: duckdb.DuckDBPyConnection, competition: str, date: dt.date):  # noqa: ANN202
-    """Home, draw, away shares in the competition over the years before the season."""
+    `cache` belongs to one backtest run, so rates never outlive the store they came from.
+    """
     key = (competition, date.year if date.month >= 7 else date.year - 1)
-    if key not in _BASE_CACHE:
+    if key not in cache:
         season_start = dt.date(key[1], 7, 1)
         row = con.execute(
             """SELECT count(*) FILTER (WHERE home_goals > away_goals),
@@ -132,8 +135,8 @@ def _base_rate(con: duckdb.DuckDBPyConnection, competition: str, date: dt.date):
             [season_start, competition, season_start - dt.timedelta(days=365 * BASE_RATE_YEARS)],
         ).fetchone()
         counts = np.array(row, dtype=float) + 1  # Laplace: a new competition starts even
-        _BASE_CACHE[key] = tuple(counts / counts.sum())
-    return _BASE_CACHE[key]
+        cache[key] = tuple(counts / counts.sum())
+    return cache[key]
 
 
 def _references(con: duckdb.DuckDBPyConnection, match_ids: list[int]) -> dict[str, dict]:

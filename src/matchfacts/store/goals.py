@@ -68,26 +68,18 @@ class PlacedGoal:
 class MatchFinder:
     """Finds the canonical match a scorer list means by date, names and score."""
 
-    by_day: dict[tuple[str, dt.date], list[tuple[int, str, str, tuple[int, int] | None]]] = field(
+    by_day: dict[tuple[str, dt.date], list[tuple[int, str, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
 
-    def add(
-        self,
-        index: int,
-        competition: str,
-        date: dt.date,
-        home: str,
-        away: str,
-        final: tuple[int, int] | None,
-    ) -> None:
-        self.by_day[(competition, date)].append((index, name_key(home), name_key(away), final))
+    def add(self, index: int, competition: str, date: dt.date, home: str, away: str) -> None:
+        self.by_day[(competition, date)].append((index, name_key(home), name_key(away)))
 
     def find(self, competition: str, date: dt.date, home: str, away: str) -> int | None:
         home_key, away_key = name_key(home), name_key(away)
         best, best_score = None, 0.0
         for shift in (0, -1, 1):
-            for index, h, a, _ in self.by_day.get((competition, date + dt.timedelta(shift)), []):
+            for index, h, a in self.by_day.get((competition, date + dt.timedelta(shift)), []):
                 score = similarity(home_key, h) + similarity(away_key, a)
                 if score > best_score:
                     best, best_score = index, score

@@ -219,7 +219,6 @@ def place_goals(
                     merged.values["date"],  # type: ignore[arg-type]
                     report.home.name,
                     report.away.name,
-                    None,
                 )
     players = content.players
     goals_by_match: dict[int, dict[str, list[GoalRecord]]] = defaultdict(lambda: defaultdict(list))
