@@ -551,6 +551,72 @@ def facts(
                 )
 
 
+VERDICT_STYLES = {
+    "supported": "green",
+    "refuted": "red",
+    "imprecise": "yellow",
+    "not_checkable": "dim",
+}
+
+
+@app.command()
+def check(
+    file: Annotated[
+        str, typer.Argument(help="The preview to check: a text or Markdown file, or - for stdin.")
+    ],
+    date: DateOption,
+    home: Annotated[str | None, typer.Option(help="The side at home in the fixture.")] = None,
+    away: Annotated[str | None, typer.Option(help="The visitors.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Verify every statistical claim in a written preview as of the match day.
+
+    Each sentence with a number, a number word or a claim word ("only", "since",
+    "consecutive", "need to win by") is read into a fact form and checked: **supported**;
+    **refuted**, with the right figure and the matches behind it; **imprecise**, true only
+    under another reading (qualifying rounds counted, another competition set); or **not
+    checkable**, with the reason. Without --home/--away the fixture is the match on that
+    day whose two sides the text names."""
+    from matchfacts.check.checker import check_text, read_text
+    from matchfacts.store.lookup import resolve_team
+
+    day = _date(date)
+    if (home is None) != (away is None):
+        raise typer.BadParameter("give both --home and --away, or neither")
+    try:
+        text = read_text("stdin", sys.stdin.buffer.read()) if file == "-" else read_text(file)
+    except MatchfactsError as exc:
+        _fail(exc)
+    with _store(db) as con:
+        sides = (
+            (resolve_team(con, home), resolve_team(con, away)) if home and away else (None, None)
+        )
+        report = check_text(con, text, day, *sides)
+    if as_json:
+        _emit_json({"check": report.as_dict()})
+        return
+    if report.fixture:
+        console.print(f"[bold]{report.fixture}[/bold], as of {day}")
+    if not report.claims:
+        console.print(
+            f"No statistical claims found in {report.sentences} sentence(s): nothing to check."
+        )
+        return
+    for n, claim in enumerate(report.claims, start=1):
+        v = claim.verdict
+        style = VERDICT_STYLES[v.verdict]
+        console.print(
+            f"{n}. [{style}]{v.verdict.upper().replace('_', ' ')}[/{style}] {claim.text}",
+            highlight=False,
+        )
+        console.print(f"   [dim]{v.reason}[/dim]", highlight=False)
+        for note in claim.notes:
+            console.print(f"   [yellow]note:[/yellow] {note}")
+    counts = report.counts()
+    console.print(", ".join(f"{k.replace('_', ' ')}: {n}" for k, n in counts.items()))
+
+
 def _ensure_store(path: Path) -> None:
     """First use: build the store (fetching the sources) before answering."""
     if path.exists():

@@ -1,0 +1,222 @@
+"""Checking a text: split it into sentences, keep those that carry a claim, read each into a
+fact form by the first pattern that matches it, and verify it as of the date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from matchfacts.check import player_claims, team_claims, tie_claims
+from matchfacts.check.grammar import ClaimPattern
+from matchfacts.check.names import Linker, NameNotLinked
+from matchfacts.check.spot import Sentence, is_claim, sentences
+from matchfacts.check.verdict import Context, Verdict, not_checkable
+from matchfacts.errors import MatchfactsError
+from matchfacts.store.lookup import MatchRow, TeamRef, fixture, team_by_id
+
+MAX_BYTES = 1_000_000  # a preview is a few kilobytes; a megabyte is a book
+
+# The order matters: the most specific patterns first, the catch-all "away goals" last.
+PATTERNS: list[ClaimPattern] = (
+    tie_claims.PATTERNS[:-1] + team_claims.PATTERNS + player_claims.PATTERNS
+    + tie_claims.PATTERNS[-1:]
+)  # fmt: skip
+
+# What the data cannot speak to, and why: a claim about these is not checkable.
+UNCHECKABLE = {
+    r"\bassists?\b|\bset up\b": "the open data has assists for few seasons only",
+    r"\bappearances?\b|\bcaps?\b|\bstarts\b": "the data has goals but not appearances",
+    r"\bpossession\b|\bshots?\b|\bxg\b|expected goals|\bpasses\b|\btackles\b|\bcorners\b": (
+        "the data has results and goals, not match events"
+    ),
+    r"\bbooked\b|\byellow cards?\b|\bred cards?\b|\bsent off\b": "the data has no cards",
+    r"\binjur|\bsuspen|\bfit\b|\bminutes\b": "the data has no team news or minutes played",
+    r"\bmanager\b|\bcoach\b|\bin charge\b": "the data has no managers",
+    r"\battendance\b|\bcrowd\b|\bfans\b|\bsupporters\b": "the data has no attendances to check",
+}
+
+
+class CheckInputError(MatchfactsError):
+    """A file the checker cannot read as text."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedClaim:
+    text: str
+    start: int
+    end: int
+    form: str | None
+    verdict: Verdict
+    notes: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        v = self.verdict
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "form": self.form,
+            "verdict": v.verdict,
+            "stated": _plain(v.stated),
+            "actual": _plain(v.actual),
+            "reason": v.reason,
+            "parsed": {k: _plain(x) for k, x in v.parsed.items()},
+            "notes": list(self.notes),
+            "evidence": [e.as_dict() for e in v.evidence],
+        }
+
+
+@dataclass
+class CheckReport:
+    as_of: dt.date
+    fixture: str | None
+    claims: list[CheckedClaim] = field(default_factory=list)
+    sentences: int = 0
+
+    def counts(self) -> dict[str, int]:
+        tally = {"supported": 0, "refuted": 0, "imprecise": 0, "not_checkable": 0}
+        for claim in self.claims:
+            tally[claim.verdict.verdict] += 1
+        return tally
+
+    def as_dict(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "fixture": self.fixture,
+            "sentences": self.sentences,
+            "counts": self.counts(),
+            "claims": [c.as_dict() for c in self.claims],
+        }
+
+
+def read_text(path: Path | str, data: bytes | None = None) -> str:
+    """A file's text, or a clear error: too big, binary, or not UTF-8 (Latin-1 is tried)."""
+    name = str(path)
+    if data is None:
+        try:
+            size = Path(path).stat().st_size
+        except OSError as error:
+            raise CheckInputError(f"cannot read {name}: {error.strerror}") from error
+        if size > MAX_BYTES:
+            raise CheckInputError(
+                f"{name} is {size / 1e6:.1f} MB; the checker reads texts up to "
+                f"{MAX_BYTES / 1e6:.0f} MB (a preview is a few kilobytes)"
+            )
+        data = Path(path).read_bytes()
+    elif len(data) > MAX_BYTES:
+        raise CheckInputError(f"{name} is over {MAX_BYTES / 1e6:.0f} MB")
+    if b"\x00" in data[:8192]:
+        raise CheckInputError(f"{name} is a binary file, not a text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def check_text(
+    con: duckdb.DuckDBPyConnection,
+    text: str,
+    as_of: dt.date,
+    home: TeamRef | None = None,
+    away: TeamRef | None = None,
+) -> CheckReport:
+    """Every claim in `text`, verified as of `as_of` (nothing on or after the day counts).
+
+    The fixture gives tie claims their tie and names their first reading; without --home
+    and --away it is the match on that day whose two sides the text names.
+    """
+    match = None
+    if home is not None and away is not None:
+        match = fixture(con, home, away, as_of)
+    else:
+        match, home, away = _fixture_named_in(con, text, as_of)
+    linker = Linker(con, as_of, tuple(t for t in (home, away) if t is not None))
+    ctx = Context(con, as_of, linker, match, home, away)
+    report = CheckReport(as_of, _describe(match, home, away))
+    found = sentences(text)
+    report.sentences = len(found)
+    for sentence in found:
+        if is_claim(sentence.text):
+            report.claims.append(check_sentence(ctx, sentence))
+    return report
+
+
+def check_sentence(ctx: Context, sentence: Sentence) -> CheckedClaim:
+    """The verdict on one sentence: the first pattern that reads it, or not checkable."""
+    ctx.linker.notes.clear()
+    body = _plain_text(sentence.text)
+    for claim in PATTERNS:
+        matched = claim.regex.match(body)
+        if matched is None:
+            continue
+        try:
+            verdict = claim.handler(ctx, matched)
+        except NameNotLinked as error:
+            verdict = not_checkable(str(error))
+        except ValueError as error:  # a team that is not in the tie, a number unread
+            verdict = not_checkable(str(error))
+        return CheckedClaim(
+            sentence.text, sentence.start, sentence.end, claim.form, verdict,
+            tuple(ctx.linker.notes),
+        )  # fmt: skip
+    return CheckedClaim(
+        sentence.text, sentence.start, sentence.end, None, not_checkable(_why_not(body))
+    )
+
+
+def _plain_text(sentence: str) -> str:
+    """The sentence as the patterns read it: no list marker, emphasis, curly quotes or
+    final full stop."""
+    text = sentence.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
+    text = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", text)
+    text = re.sub(r"[*_]{1,2}([^*_]+)[*_]{1,2}", r"\1", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(".!?:; ")
+
+
+def _why_not(sentence: str) -> str:
+    lowered = sentence.lower()
+    for words, reason in UNCHECKABLE.items():
+        if re.search(words, lowered):
+            return reason
+    return "no fact form reads this sentence"
+
+
+def _fixture_named_in(
+    con: duckdb.DuckDBPyConnection, text: str, as_of: dt.date
+) -> tuple[MatchRow | None, TeamRef | None, TeamRef | None]:
+    """The match on that day (or a day either side) both of whose sides the text names."""
+    rows = con.execute(
+        """SELECT m.home_id, m.away_id FROM match m
+           WHERE m.date BETWEEN $d - INTERVAL 1 DAY AND $d + INTERVAL 1 DAY
+           ORDER BY m.competition_id IN ('UCL', 'UEL', 'UCWC', 'UECL') DESC, m.id""",
+        {"d": as_of},
+    ).fetchall()
+    for home_id, away_id in rows:
+        home, away = team_by_id(con, home_id), team_by_id(con, away_id)
+        if _named(home, text) and _named(away, text):
+            return fixture(con, home, away, as_of), home, away
+    return None, None, None
+
+
+def _named(team: TeamRef, text: str) -> bool:
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in {team.short_name, team.name})
+
+
+def _describe(match: MatchRow | None, home: TeamRef | None, away: TeamRef | None) -> str | None:
+    if match is None or home is None or away is None:
+        return None
+    return f"{home.short_name} v {away.short_name}, {match.date} ({match.competition_id})"
+
+
+def _plain(value: object) -> object:
+    """JSON-ready: tuples as lists, anything else as it is or as text."""
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)

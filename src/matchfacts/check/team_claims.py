@@ -1,0 +1,283 @@
+"""Claims about teams: head-to-head runs and records, venue history, streaks, records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from matchfacts.check.grammar import (
+    HOW_OFTEN,
+    MONTH,
+    NAME,
+    NUMBER,
+    ORDINAL,
+    RUN_VERBS,
+    RUNS,
+    SCORE,
+    pattern,
+    run_measure,
+)
+from matchfacts.check.numbers import to_int
+from matchfacts.check.scope import Scope, read_scope, season_of, team_matches
+from matchfacts.check.verdict import Context, Verdict, judge
+from matchfacts.facts.context import evidence
+from matchfacts.facts.words import month
+
+H2H_VERBS = {
+    "have not beaten": "winless",
+    "have failed to beat": "winless",
+    "have beaten": "winning",
+    "have lost to": "losing",
+    "are unbeaten against": "unbeaten",
+    "have not lost to": "unbeaten",
+}
+_H2H = "|".join(H2H_VERBS)
+_MEETINGS = r"(?:meetings|matches|games)"
+
+
+def run_length(rows: list[tuple], holds) -> tuple[int, list[int], tuple | None]:  # noqa: ANN001
+    """The current run over rows newest first: its length, ids, and the row that ended the
+    one before (None when the run goes back to the first match)."""
+    for n, row in enumerate(rows):
+        if not holds(row[2], row[3]):
+            return n, [r[0] for r in rows[:n]], row
+    return len(rows), [r[0] for r in rows], None
+
+
+def _run_measure(ctx: Context, team: int, measure: str):  # noqa: ANN202
+    holds = RUNS[measure][1]
+
+    def measured(scope: Scope) -> tuple[int, list[int]]:
+        length, ids, _ = run_length(team_matches(ctx.con, team, ctx.as_of, scope), holds)
+        return length, ids
+
+    return measured
+
+
+def _proof(ctx: Context):  # noqa: ANN202
+    return lambda ids: evidence(ctx.con, ids)
+
+
+def _since_words(row: tuple) -> str:
+    """'a 4-0 win in March 2009' for the (id, date, for, against) row that ended a run."""
+    _, date, gf, ga = row
+    result = "win" if gf > ga else ("defeat" if gf < ga else "draw")
+    return f"a {max(gf, ga)}-{min(gf, ga)} {result} in {month(date)}"
+
+
+def _head_to_head_run(ctx: Context, m: re.Match, measure: str) -> Verdict:
+    team = ctx.linker.team(m["team"]).ref
+    opponent = ctx.linker.team(m["opp"]).ref
+    scope = replace(read_scope(m["rest"] or ""), opponent=opponent.id, venue=None)
+    stated = to_int(m["n"])
+    verdict = judge(
+        stated,
+        _run_measure(ctx, team.id, measure),
+        scope,
+        f"the {measure} run against {opponent.short_name}",
+        _proof(ctx),
+        at_least=True,
+    )
+    if verdict.verdict == "supported" and m["since"]:
+        rows = team_matches(ctx.con, team.id, ctx.as_of, scope)
+        _, _, breaker = run_length(rows, RUNS[measure][1])
+        true_since = _since_words(breaker) if breaker else "the first meeting"
+        if m["since"] != true_since:
+            return Verdict(
+                "refuted",
+                m["since"],
+                true_since,
+                f"the run is {stated}, but it began after {true_since}",
+                verdict.evidence,
+            )
+    return verdict.with_parsed(team=team.short_name, opponent=opponent.short_name, run=measure)
+
+
+_SINCE = rf"(?:, since (?P<since>an? {SCORE} (?:win|defeat|draw) in {MONTH}))?"
+
+
+@pattern(
+    "head_to_head_run",
+    rf"(?P<team>{NAME}) (?P<verb>{_H2H}) (?P<opp>{NAME}) in (?:each of |any of |all of )?"
+    rf"their last (?P<n>{NUMBER}) {_MEETINGS}(?P<rest>.*?){_SINCE}",
+)
+def head_to_head_run(ctx: Context, m: re.Match) -> Verdict:
+    return _head_to_head_run(ctx, m, H2H_VERBS[m["verb"]])
+
+
+@pattern(
+    "head_to_head_run",
+    rf"(?P<team>{NAME}) (?:{RUN_VERBS}) (?P<n>{NUMBER}) {_MEETINGS} (?:with|against) "
+    rf"(?P<opp>{NAME})(?P<rest>.*?){_SINCE}",
+)
+def head_to_head_run_after(ctx: Context, m: re.Match) -> Verdict:
+    return _head_to_head_run(ctx, m, run_measure(m))
+
+
+def _record_measure(ctx: Context, team: int, what: str, last: int | None):  # noqa: ANN202
+    holds = {
+        "won": lambda f, a: f > a,
+        "lost": lambda f, a: f < a,
+        "drawn": lambda f, a: f == a,
+        "scored in": lambda f, a: f > 0,
+        "kept a clean sheet in": lambda f, a: a == 0,
+    }[what]
+
+    def measured(scope: Scope) -> tuple[tuple[int, int], list[int]]:
+        rows = team_matches(ctx.con, team, ctx.as_of, scope)
+        if last is not None:
+            rows = rows[:last]
+        hits = [r[0] for r in rows if holds(r[2], r[3])]
+        return (len(hits), len(rows)), [r[0] for r in rows]
+
+    return measured
+
+
+_RECORD_VERBS = r"won|lost|drawn|scored in|kept a clean sheet in"
+
+
+@pattern(
+    "head_to_head_record",
+    rf"(?P<team>{NAME}) have (?P<what>{_RECORD_VERBS}) (?:only |just )?(?P<k>{NUMBER}) of "
+    rf"(?:their|the) (?P<last>last )?(?P<n>{NUMBER}) (?:previous )?{_MEETINGS} "
+    rf"(?:with|against) (?P<opp>{NAME})(?P<rest>.*)",
+)
+def head_to_head_record(ctx: Context, m: re.Match) -> Verdict:
+    team = ctx.linker.team(m["team"]).ref
+    opponent = ctx.linker.team(m["opp"]).ref
+    n = to_int(m["n"])
+    scope = replace(read_scope(m["rest"]), opponent=opponent.id, venue=None)
+    last = n if m["last"] else None
+    return judge(
+        (to_int(m["k"]), n),
+        _record_measure(ctx, team.id, m["what"], last),
+        scope,
+        f"matches {m['what']} against {opponent.short_name}",
+        _proof(ctx),
+    ).with_parsed(team=team.short_name, opponent=opponent.short_name)
+
+
+def _meetings(ctx: Context, m: re.Match, offset: int) -> Verdict:
+    team = ctx.linker.team(m["team"]).ref
+    opponent = ctx.linker.team(m["opp"]).ref
+    scope = replace(read_scope(m["rest"] or ""), opponent=opponent.id, venue=None)
+
+    def measured(s: Scope) -> tuple[int, list[int]]:
+        rows = team_matches(ctx.con, team.id, ctx.as_of, s)
+        return len(rows) + offset, [r[0] for r in rows]
+
+    return judge(
+        to_int(m["n"]), measured, scope, "the number of meetings", _proof(ctx)
+    ).with_parsed(team=team.short_name, opponent=opponent.short_name)
+
+
+@pattern(
+    "head_to_head_record",
+    rf"(?P<team>{NAME}) and (?P<opp>{NAME}) have met (?P<n>{HOW_OFTEN}|{NUMBER})(?: times)?"
+    r"(?P<rest>.*)",
+)
+def meetings(ctx: Context, m: re.Match) -> Verdict:
+    return _meetings(ctx, m, 0)
+
+
+@pattern(
+    "head_to_head_record",
+    rf"(?:This|It|The match|The game|[A-Z][a-z]+day's match|[A-Z][a-z]+day's game) "
+    rf"(?:will be|is) the (?P<n>{ORDINAL}) (?:competitive )?meeting (?:between|of) "
+    rf"(?P<team>{NAME}) and (?P<opp>{NAME})(?P<rest>.*)",
+)
+def nth_meeting(ctx: Context, m: re.Match) -> Verdict:
+    return _meetings(ctx, m, 1)
+
+
+def _visits(ctx: Context, m: re.Match, stated_wins: int) -> Verdict:
+    team = ctx.linker.team(m["team"]).ref
+    host = ctx.linker.team(m["host"]).ref
+    scope = replace(read_scope(m["rest"] or ""), opponent=host.id, venue="away")
+    stated_visits = to_int(m["n"]) if m["n"] else None
+
+    def measured(s: Scope) -> tuple[object, list[int]]:
+        rows = team_matches(ctx.con, team.id, ctx.as_of, s)
+        wins = sum(1 for r in rows if r[2] > r[3])
+        return ((wins, len(rows)) if stated_visits is not None else wins), [r[0] for r in rows]
+
+    stated = (stated_wins, stated_visits) if stated_visits is not None else stated_wins
+    return judge(
+        stated, measured, scope, f"wins in visits to {host.short_name}", _proof(ctx)
+    ).with_parsed(team=team.short_name, host=host.short_name)
+
+
+@pattern(
+    "venue_history",
+    rf"(?P<team>{NAME}) have won (?:only |just )?(?P<k>{HOW_OFTEN}) in (?:their )?"
+    rf"(?P<n>{NUMBER}) (?:previous )?(?:visits|trips) to (?P<host>{NAME})(?P<rest>.*)",
+)
+def venue_wins(ctx: Context, m: re.Match) -> Verdict:
+    return _visits(ctx, m, to_int(m["k"]))
+
+
+@pattern(
+    "venue_history",
+    rf"(?P<team>{NAME}) have never won (?:at|away to|away at|on their visits to) "
+    rf"(?P<host>{NAME})(?::? (?P<n>{NUMBER}) (?:visits|trips) without a win)?(?P<rest>.*)",
+)
+def venue_never(ctx: Context, m: re.Match) -> Verdict:
+    return _visits(ctx, m, 0)
+
+
+@pattern(
+    "team_streak",
+    rf"(?P<team>{NAME}) (?:{RUN_VERBS}) (?P<n>{NUMBER}) (?P<rest>.*?"
+    r"(?:matches|match|games|game|outings|fixtures).*)",
+)
+def team_streak(ctx: Context, m: re.Match) -> Verdict:
+    team = ctx.linker.team(m["team"]).ref
+    measure = run_measure(m)
+    scope = read_scope(m["rest"])
+    if re.search(r"this season", m["rest"]):
+        scope = replace(scope, season=_season(ctx))
+    return judge(
+        to_int(m["n"]),
+        _run_measure(ctx, team.id, measure),
+        scope,
+        f"the {measure.replace('_', ' ')} run",
+        _proof(ctx),
+        at_least=True,
+    ).with_parsed(team=team.short_name, run=measure, scope=scope.words())
+
+
+@pattern(
+    "team_streak",
+    rf"(?P<team>{NAME}) have (?P<what>{_RECORD_VERBS}) (?:only |just )?(?P<k>{NUMBER}) of "
+    rf"their (?P<last>last )?(?P<n>{NUMBER}) (?P<rest>.*?(?:matches|games).*)",
+)
+def team_record(ctx: Context, m: re.Match) -> Verdict:
+    team = ctx.linker.team(m["team"]).ref
+    n = to_int(m["n"])
+    scope = read_scope(m["rest"])
+    if re.search(r"this season", m["rest"]):
+        scope = replace(scope, season=_season(ctx))
+    return judge(
+        (to_int(m["k"]), n),
+        _record_measure(ctx, team.id, m["what"], n if m["last"] else None),
+        scope,
+        f"matches {m['what']}",
+        _proof(ctx),
+    ).with_parsed(team=team.short_name, scope=scope.words())
+
+
+def _season(ctx: Context) -> str:
+    return ctx.fixture.season if ctx.fixture else season_of(ctx.as_of)
+
+
+PATTERNS = [
+    head_to_head_run,
+    head_to_head_run_after,
+    head_to_head_record,
+    meetings,
+    nth_meeting,
+    venue_wins,
+    venue_never,
+    team_streak,
+    team_record,
+]
