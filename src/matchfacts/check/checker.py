@@ -30,9 +30,10 @@ PATTERNS: list[ClaimPattern] = (
 UNCHECKABLE = {
     r"\bassists?\b|\bset up\b": "the open data has assists for few seasons only",
     r"\bappearances?\b|\bcaps?\b|\bstarts\b": "the data has goals but not appearances",
-    r"\bpossession\b|\bshots?\b|\bxg\b|expected goals|\bpasses\b|\btackles\b|\bcorners\b": (
-        "the data has results and goals, not match events"
-    ),
+    r"\bhas kept\b.*\bclean sheets?\b": "the data has no line-ups: a goalkeeper's clean "
+    "sheets cannot be counted",
+    r"\bpossession\b|of the ball\b|\bshots?\b|\bxg\b|expected goals|\bpasses\b"
+    r"|\btackles\b|\bcorners\b": ("the data has results and goals, not match events"),
     r"\bbooked\b|\byellow cards?\b|\bred cards?\b|\bsent off\b": "the data has no cards",
     r"\binjur|\bsuspen|\bfit\b|\bminutes\b": "the data has no team news or minutes played",
     r"\bmanager\b|\bcoach\b|\bin charge\b": "the data has no managers",
@@ -141,14 +142,32 @@ def check_text(
     report.sentences = len(found)
     for sentence in found:
         if is_claim(sentence.text):
-            report.claims.append(check_sentence(ctx, sentence))
+            report.claims.extend(check_sentence(ctx, sentence))
     return report
 
 
-def check_sentence(ctx: Context, sentence: Sentence) -> CheckedClaim:
-    """The verdict on one sentence: the first pattern that reads it, or not checkable."""
+def check_sentence(ctx: Context, sentence: Sentence) -> list[CheckedClaim]:
+    """The verdicts on one sentence: the whole of it if a pattern reads it, else each of its
+    clauses that one does ("Anfield is a fortress: Liverpool are unbeaten in ..."), else
+    one "not checkable" for the sentence."""
+    whole = _read(ctx, _plain_text(sentence.text), sentence)
+    if whole is not None:
+        return [whole]
+    found = []
+    for clause in _clauses(sentence):
+        if is_claim(clause.text):
+            claim = _read(ctx, _plain_text(clause.text), clause)
+            if claim is not None:
+                found.append(claim)
+    if found:
+        return found
+    reason = _why_not(sentence.text)
+    return [CheckedClaim(sentence.text, sentence.start, sentence.end, None, not_checkable(reason))]
+
+
+def _read(ctx: Context, body: str, where: Sentence) -> CheckedClaim | None:
+    """The verdict of the first pattern that reads `body`, or None when none does."""
     ctx.linker.notes.clear()
-    body = _plain_text(sentence.text)
     for claim in PATTERNS:
         matched = claim.regex.match(body)
         if matched is None:
@@ -160,12 +179,34 @@ def check_sentence(ctx: Context, sentence: Sentence) -> CheckedClaim:
         except ValueError as error:  # a team that is not in the tie, a number unread
             verdict = not_checkable(str(error))
         return CheckedClaim(
-            sentence.text, sentence.start, sentence.end, claim.form, verdict,
-            tuple(ctx.linker.notes),
-        )  # fmt: skip
-    return CheckedClaim(
-        sentence.text, sentence.start, sentence.end, None, not_checkable(_why_not(body))
-    )
+            where.text, where.start, where.end, claim.form, verdict, tuple(ctx.linker.notes)
+        )
+    return None
+
+
+# Where a sentence divides into claims, and the openings a desk puts before one.
+_CLAUSE_BREAK = re.compile(r"[:;]\s+|,\s+(?:and|but|while|whereas|so)\s+|\s+-\s+")
+_OPENING = re.compile(
+    r"^(?:(?:For|In|At|On|Meanwhile|However|And|But|Still|Yet|Indeed|What is more|Worse)"
+    r"\b[^,]*,\s+|(?:And|But|Yet|So)\s+)"
+)
+_ASIDE = re.compile(r",\s+(?:though|however|meanwhile|too|in turn),\s+")
+
+
+def _clauses(sentence: Sentence) -> list[Sentence]:
+    parts, at = [], 0
+    text = sentence.text
+    for brk in [*_CLAUSE_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        piece = text[at:end]
+        opening = _OPENING.match(piece)
+        skip = opening.end() if opening else 0
+        body = piece[skip:].strip()
+        if body:
+            start = sentence.start + at + skip + (len(piece[skip:]) - len(piece[skip:].lstrip()))
+            parts.append(Sentence(body, start, start + len(body)))
+        at = brk.end() if brk else at
+    return parts
 
 
 def _plain_text(sentence: str) -> str:
@@ -174,6 +215,7 @@ def _plain_text(sentence: str) -> str:
     text = sentence.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
     text = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", text)
     text = re.sub(r"[*_]{1,2}([^*_]+)[*_]{1,2}", r"\1", text)
+    text = _ASIDE.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text.rstrip(".!?:; ")
 

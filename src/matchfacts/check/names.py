@@ -75,12 +75,13 @@ class Linker:
     def player(self, text: str) -> Linked:
         players = self._known_players()
         key = person_key(text)
+        # Players come most recent first: of two Luis Suárez, the one still scoring.
         exact = [pid for pid, name in players.items() if person_key(name) == key]
-        if len(exact) == 1:
+        if exact:
             return Linked(PlayerRef(exact[0], players[exact[0]]))
         words = set(key.split())
         partial = [pid for pid, name in players.items() if words <= set(person_key(name).split())]
-        if len(partial) == 1:
+        if len(partial) == 1 or (partial and len({players[p] for p in partial}) == 1):
             return Linked(PlayerRef(partial[0], players[partial[0]]))
         choices = {pid: person_key(name) for pid, name in players.items()}
         ranked = process.extract(key, choices, scorer=_person_similarity, limit=3)
@@ -100,11 +101,11 @@ class Linker:
         if self._players is None:
             ids = [t.id for t in self.teams]
             rows = self.con.execute(
-                """SELECT DISTINCT p.id, p.name FROM goals_before($as_of) g
+                """SELECT p.id, p.name FROM goals_before($as_of) g
                    JOIN player p ON p.id = g.player_id JOIN match m ON m.id = g.match_id
                    WHERE (len($teams::INTEGER[]) > 0 AND g.team_id IN (SELECT unnest($teams)))
                       OR (len($teams::INTEGER[]) = 0 AND m.date >= $as_of - INTERVAL 1826 DAY)
-                   ORDER BY p.id""",
+                   GROUP BY p.id, p.name ORDER BY max(m.date) DESC, p.id""",
                 {"as_of": self.as_of, "teams": ids},
             ).fetchall()
             self._players = dict(rows)

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
-EUROPEAN = ("UCL", "UEL", "UCWC", "UECL", "UIC", "USC")
+# "European competition": the season-long cups, not the one-off Super Cup.
+EUROPEAN = ("UCL", "UEL", "UCWC", "UECL", "UIC")
 COMPETITION_WORDS = (  # the longest phrase first: "European Cup and Champions League" is UCL
     (r"european cup and champions league|champions league|european cup", "UCL"),
     (r"fairs cup, uefa cup and europa league|europa league|uefa cup|fairs cup", "UEL"),
@@ -128,7 +129,7 @@ def scope_filters(scope: Scope) -> tuple[str, dict]:
     if scope.competition == "europe":
         clauses.append(f"m.competition_id IN {EUROPEAN}")
     elif scope.competition == "league":
-        clauses.append(f"m.competition_id NOT IN {EUROPEAN}")
+        clauses.append(f"m.competition_id NOT IN {(*EUROPEAN, 'USC')}")
     elif scope.competition != "all":
         clauses.append("m.competition_id = $competition")
         params["competition"] = scope.competition

@@ -15,6 +15,11 @@ TRIGGERS = (
 )  # fmt: skip
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _WORD = re.compile(r"[A-Za-z]+")
+_VERB = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|need|needs|would|could|will|can|lead|leads|trail|"
+    r"trails|won|lost|drew|scored|met|count|counts|apply|applies|beat|beaten|went|gone|"
+    r"kept|conceded|made|set|needing)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +59,11 @@ def is_claim(sentence: str) -> bool:
     line = sentence.lstrip()
     if line.startswith(("#", "|", "```")):  # headings, tables and code are not prose
         return False
+    lowered = sentence.lower()
+    if not _VERB.search(lowered):  # a date line, a caption: nothing is claimed
+        return False
     if re.search(r"\d", sentence):
         return True
-    lowered = sentence.lower()
     words = set(_WORD.findall(lowered))
     if words & NUMBER_WORDS:
         return True

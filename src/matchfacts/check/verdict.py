@@ -70,7 +70,8 @@ def judge(
 
     Otherwise the natural variations of the context are tried: a claim that holds under one
     of them is imprecise (and says which reading makes it true); a run claimed shorter than
-    it is (`at_least`, "in each of their last four" when it is six) is true but imprecise;
+    it is (`at_least`, "in each of their last four" when it is six) is true, and the
+    reason gives the full figure;
     anything else is refuted with the true figure.
     """
     actual, ids = measure(scope)
@@ -80,10 +81,10 @@ def judge(
         return Verdict("supported", stated, actual, f"{what}: {_show(actual)} ({where})", proof)
     if at_least and isinstance(actual, int) and isinstance(stated, int) and actual > stated:
         return Verdict(
-            "imprecise",
+            "supported",
             stated,
             actual,
-            f"true but understated: {what} is {actual}, not {stated} ({where})",
+            f"true, and understated: {what} is in fact {actual} ({where})",
             proof,
         )
     for label, other in variations(scope):

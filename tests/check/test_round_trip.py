@@ -1,0 +1,47 @@
+"""Every sentence the facts miners write is read back by the checker and supported: the
+generator and the checker share one registry of forms (facts.forms.FORMS)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from matchfacts.check.checker import PATTERNS, check_text
+from matchfacts.facts.forms import FORMS
+from matchfacts.facts.mine import facts_for
+from matchfacts.store.db import open_store
+from matchfacts.store.lookup import resolve_team
+
+FIXTURES = [
+    ("Liverpool", "Real Madrid", "2021-04-14"),
+    ("Liverpool", "Barcelona", "2019-05-07"),
+    ("Real Madrid", "Bayern München", "1976-03-31"),
+    ("Bayern München", "Real Madrid", "2018-04-25"),
+    ("Manchester United", "Liverpool", "2021-05-13"),
+]
+
+
+@pytest.fixture(scope="module")
+def con(store_path):
+    connection = open_store(store_path)
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize(("home", "away", "day"), FIXTURES)
+def test_every_generated_fact_is_supported(con, home, away, day):
+    h, a, d = resolve_team(con, home), resolve_team(con, away), dt.date.fromisoformat(day)
+    facts = facts_for(con, h, a, d, limit=100)
+    assert facts
+    for fact in facts:
+        report = check_text(con, fact.text, d, h, a)
+        assert len(report.claims) == 1, (fact.text, [c.text for c in report.claims])
+        claim = report.claims[0]
+        assert claim.form == fact.form, (fact.text, claim.form)
+        assert claim.verdict.verdict == "supported", (fact.text, claim.verdict.reason)
+
+
+def test_every_form_has_patterns_that_read_it():
+    read = {p.form for p in PATTERNS}
+    assert read == set(FORMS)
