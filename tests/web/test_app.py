@@ -82,3 +82,34 @@ def test_a_fixture_can_be_found_by_competition_too(client):
     assert (
         client.get("/api/preview", params={**FLAGSHIP, "competition": "x;drop"}).status_code == 422
     )
+
+
+def test_the_check_api_verifies_each_claim(client):
+    text = (
+        "Real Madrid have beaten Liverpool in each of their last four meetings. "
+        "Liverpool need to win by at least two goals. Mohamed Salah has 12 assists."
+    )
+    r = client.post("/api/check", json={"text": text, "date": "2021-04-14"})
+    assert r.status_code == 200, r.text
+    check = r.json()["check"]
+    assert check["fixture"].startswith("Liverpool v Real Madrid")
+    assert [c["verdict"] for c in check["claims"]] == ["supported", "imprecise", "not_checkable"]
+    for claim in check["claims"]:
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+    one_side = client.post(
+        "/api/check", json={"text": text, "date": "2021-04-14", "home": "Liverpool"}
+    )
+    assert one_side.status_code == 400 and "both" in one_side.json()["error"]
+    assert client.post("/api/check", json={"text": text}).status_code == 422
+
+
+def test_the_check_page_marks_the_claims(client):
+    assert 'id="check"' in client.get("/check").text
+    text = "Barcelona have won three times in four visits to Liverpool. Hello."
+    page = client.post("/check", data={"text": text, "date": "2019-05-07"})
+    assert page.status_code == 200
+    assert '<mark class="refuted"' in page.text and "2 of 4" in page.text
+    unknown = client.post(
+        "/check", data={"text": text, "date": "2019-05-07", "home": "Liverpol FCX", "away": "X"}
+    )
+    assert unknown.status_code == 404 and 'id="error"' in unknown.text

@@ -82,3 +82,36 @@ def test_find_the_flagship_and_read_its_preview(server, tmp_path):
         finally:
             browser.close()
     assert (ARTIFACTS / "flagship-preview.png").stat().st_size > 10_000
+
+
+@pytest.mark.slow
+def test_check_a_written_preview_in_the_browser(server):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's Chromium is not installed at {CHROMIUM}: .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    preview = (
+        Path(__file__).resolve().parents[1] / "check" / "previews" / "liverpool-barcelona-2019.md"
+    )
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(server + "/")
+            page.click("text=Check a written preview")
+            page.fill("#text", preview.read_text(encoding="utf-8"))
+            page.fill("#date", "2019-05-07")
+            page.click("button[type=submit]")
+            page.wait_for_selector("#claims", timeout=60_000)
+            assert "Liverpool v Barcelona" in page.inner_text("h2")
+            refuted = page.locator("li.claim[data-verdict=refuted]")
+            assert refuted.count() >= 4
+            visits = page.locator("li.claim", has_text="three times in four visits")
+            assert "2 of 4" in visits.inner_text()
+            visits.locator("summary").click()
+            assert visits.locator("tr").first.is_visible()
+            assert page.locator("#marked mark.refuted").count() == refuted.count()
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "check-page.png"), full_page=True)
+        finally:
+            browser.close()

@@ -97,7 +97,9 @@ def judge(
                 f"holds only {label}; in {where} {what} is {_show(actual)}",
                 evidence(other_ids),
             )
-    return Verdict("refuted", stated, actual, f"{what} is {_show(actual)} ({where})", proof)
+    return Verdict(
+        "refuted", stated, actual, f"{what}: {_show(actual)}, not {_show(stated)} ({where})", proof
+    )
 
 
 def _show(value: object) -> str:

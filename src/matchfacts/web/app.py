@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import Annotated
 
 import duckdb
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, Field
 
+from matchfacts.check.checker import MAX_BYTES, CheckInputError, CheckReport, check_text
+from matchfacts.check.html import render_check_page
 from matchfacts.errors import MatchfactsError, NotFoundError, UnknownNameError
 from matchfacts.facts.mine import facts_for
 from matchfacts.preview.compose import Preview, compose, preview_dict
@@ -56,7 +59,8 @@ button{{font:inherit;margin-top:1rem;padding:.4rem 1rem}}</style></head><body>
 <option value="GER1">Bundesliga</option><option value="ITA1">Serie A</option>
 <option value="FRA1">Ligue 1</option></select>
 <button type="submit">Preview</button></form>
-<p><a href="/docs">JSON API</a></p></body></html>"""
+<p><a href="/check">Check a written preview</a> · <a href="/docs">JSON API</a></p>
+</body></html>"""
 
 
 class Previews:
@@ -211,5 +215,46 @@ def create_app(db_path: Path) -> FastAPI:
         finally:
             con.close()
 
+    @app.get("/check", response_class=HTMLResponse, summary="Check a preview (the form)")
+    def check_form(date: str = "", home: str = "", away: str = "") -> str:
+        return render_check_page(form={"date": date, "home": home, "away": away})
+
+    @app.post("/check", response_class=HTMLResponse, summary="Check a preview (the report)")
+    def check_page(
+        text: Annotated[str, Form(max_length=MAX_BYTES)],
+        date: Annotated[dt.date, Form()],
+        home: Annotated[str, Form(max_length=80)] = "",
+        away: Annotated[str, Form(max_length=80)] = "",
+    ) -> HTMLResponse:
+        form = {"date": date.isoformat(), "home": home, "away": away}
+        try:
+            report = run_check(text, date, home or None, away or None)
+        except MatchfactsError as error:
+            status = 404 if isinstance(error, NotFoundError | UnknownNameError) else 422
+            page = render_check_page(text, form=form, error=str(error))
+            return HTMLResponse(page, status_code=status)
+        return HTMLResponse(render_check_page(text, report, form))
+
+    @app.post("/api/check", summary="Verify every statistical claim in a written preview")
+    def api_check(body: CheckRequest) -> dict:
+        return {"check": run_check(body.text, body.date, body.home, body.away).as_dict()}
+
+    def run_check(text: str, date: dt.date, home: str | None, away: str | None) -> CheckReport:
+        if (home is None) != (away is None):
+            raise CheckInputError("give both the home side and the visitors, or neither")
+        con = cursor()
+        try:
+            sides = (resolve_team(con, home), resolve_team(con, away)) if home else (None, None)
+            return check_text(con, text, date, *sides)
+        finally:
+            con.close()
+
     app.state.store = store
     return app
+
+
+class CheckRequest(BaseModel):
+    text: str = Field(max_length=MAX_BYTES, description="The preview, as written")
+    date: dt.date = Field(description="Match day: claims are checked as of it")
+    home: str | None = Field(None, max_length=80, description="The home side (optional)")
+    away: str | None = Field(None, max_length=80, description="The visitors (optional)")
