@@ -106,3 +106,12 @@ def test_cli_check_json_and_errors(store_path, tmp_path):
         app, ["check", str(empty), "--date", "2021-04-14", "--db", str(store_path)]
     )
     assert nothing.exit_code == 0 and "No statistical claims" in nothing.stdout
+
+
+def test_a_club_named_by_its_first_word_finds_the_fixture(con):
+    text = "Bayern host Real Madrid. Bayern have lost each of their last five meetings with them."
+    report = check_text(con, text.replace("with them", "with Real Madrid"), dt.date(2018, 4, 25))
+    assert report.fixture.startswith("Bayern München v Real Madrid")
+    (claim,) = report.claims
+    assert claim.verdict.verdict == "supported"
+    assert len(claim.verdict.evidence) == 5

@@ -238,15 +238,35 @@ def _fixture_named_in(
            ORDER BY m.competition_id IN ('UCL', 'UEL', 'UCWC', 'UECL') DESC, m.id""",
         {"d": as_of},
     ).fetchall()
-    for home_id, away_id in rows:
-        home, away = team_by_id(con, home_id), team_by_id(con, away_id)
-        if _named(home, text) and _named(away, text):
-            return fixture(con, home, away, as_of), home, away
+    spellings: dict[int, set[str]] = {}
+    for team_id, alias in con.execute(
+        """SELECT team_id, alias FROM team_alias WHERE team_id IN (SELECT unnest($ids))
+           UNION SELECT id, short_name FROM team WHERE id IN (SELECT unnest($ids))
+           UNION SELECT id, name FROM team WHERE id IN (SELECT unnest($ids))""",
+        {"ids": [i for row in rows for i in row]},
+    ).fetchall():
+        spellings.setdefault(team_id, set()).add(alias)
+    # Full spellings first; then a name's first word ("Bayern" for Bayern München).
+    for shorten in (False, True):
+        for home_id, away_id in rows:
+            home_names, away_names = spellings.get(home_id, set()), spellings.get(away_id, set())
+            if shorten:
+                home_names, away_names = _first_words(home_names), _first_words(away_names)
+            if _named(home_names, text) and _named(away_names, text):
+                home, away = team_by_id(con, home_id), team_by_id(con, away_id)
+                return fixture(con, home, away, as_of), home, away
     return None, None, None
 
 
-def _named(team: TeamRef, text: str) -> bool:
-    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in {team.short_name, team.name})
+def _first_words(spellings: set[str]) -> set[str]:
+    """The spellings and the first word of each, when that is long enough to be a name
+    on its own."""
+    return spellings | {n.split()[0] for n in spellings if n.split() and len(n.split()[0]) >= 5}
+
+
+def _named(spellings: set[str], text: str) -> bool:
+    """Whether the text names a team by one of its spellings (four letters or more)."""
+    return any(len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", text) for name in spellings)
 
 
 def _describe(match: MatchRow | None, home: TeamRef | None, away: TeamRef | None) -> str | None:

@@ -60,9 +60,11 @@ class Linker:
             return Linked(resolve_team(self.con, text))
         except UnknownNameError as error:
             nearest = error.suggestions
-        for team in self.teams:  # a misspelt side of the fixture
+        for team in self.teams:  # a misspelt or shortened side of the fixture ("Bayern")
             if fuzz.ratio(key, name_key(team.short_name)) >= CLOSE_ENOUGH:
                 return self._read_as(team, text, team.short_name)
+            if key and set(key.split()) <= set(name_key(team.short_name).split()):
+                return Linked(team)
         if nearest and "(" not in nearest[0]:
             try:
                 team = resolve_team(self.con, nearest[0])
