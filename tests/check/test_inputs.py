@@ -115,3 +115,20 @@ def test_a_club_named_by_its_first_word_finds_the_fixture(con):
     (claim,) = report.claims
     assert claim.verdict.verdict == "supported"
     assert len(claim.verdict.evidence) == 5
+
+
+def test_ordinals_and_number_words_are_read(con):
+    text = (
+        "Tonight is Real Madrid's third visit to Liverpool. "
+        "It's the eighth meeting of Liverpool and Real Madrid in the Champions League. "
+        "This will be the fifth meeting between Liverpool and Real Madrid. "
+        "Real Madrid have won once in two visits to Liverpool."
+    )
+    report = check_text(con, text, DAY)
+    assert [c.verdict.verdict for c in report.claims] == [
+        "supported",
+        "supported",
+        "refuted",
+        "supported",
+    ]
+    assert report.claims[2].verdict.actual == 8

@@ -33,6 +33,11 @@ H2H_VERBS = {
 }
 _H2H = "|".join(H2H_VERBS)
 _MEETINGS = r"(?:meetings|matches|games)"
+# How a desk names the match at hand: "This is", "Tonight's game will be", "It's".
+_THIS_MATCH = (
+    r"(?:This|It|Tonight|Today|The match|The game|The tie|(?:[A-Z][a-z]+day|Tonight)'s "
+    r"(?:match|game|meeting|tie))(?:'s| is| will be)"
+)
 
 
 def run_length(rows: list[tuple], holds) -> tuple[int, list[int], tuple | None]:  # noqa: ANN001
@@ -158,6 +163,7 @@ def head_to_head_record(ctx: Context, m: re.Match) -> Verdict:
 
 
 def _meetings(ctx: Context, m: re.Match, offset: int) -> Verdict:
+    what = "this meeting's number" if offset else "the number of meetings"
     team = ctx.linker.team(m["team"]).ref
     opponent = ctx.linker.team(m["opp"]).ref
     scope = replace(read_scope(m["rest"] or ""), opponent=opponent.id, venue=None)
@@ -166,9 +172,9 @@ def _meetings(ctx: Context, m: re.Match, offset: int) -> Verdict:
         rows = team_matches(ctx.con, team.id, ctx.as_of, s)
         return len(rows) + offset, [r[0] for r in rows]
 
-    return judge(
-        to_int(m["n"]), measured, scope, "the number of meetings", _proof(ctx)
-    ).with_parsed(team=team.short_name, opponent=opponent.short_name)
+    return judge(to_int(m["n"]), measured, scope, what, _proof(ctx)).with_parsed(
+        team=team.short_name, opponent=opponent.short_name
+    )
 
 
 @pattern(
@@ -182,8 +188,8 @@ def meetings(ctx: Context, m: re.Match) -> Verdict:
 
 @pattern(
     "head_to_head_record",
-    rf"(?:This|It|The match|The game|[A-Z][a-z]+day's match|[A-Z][a-z]+day's game) "
-    rf"(?:will be|is) the (?P<n>{ORDINAL}) (?:competitive )?meeting (?:between|of) "
+    rf"{_THIS_MATCH} "
+    rf"(?:will be |is )?the (?P<n>{ORDINAL}) (?:competitive )?meeting (?:between|of) "
     rf"(?P<team>{NAME}) and (?P<opp>{NAME})(?P<rest>.*)",
 )
 def nth_meeting(ctx: Context, m: re.Match) -> Verdict:
@@ -223,6 +229,35 @@ def venue_wins(ctx: Context, m: re.Match) -> Verdict:
 )
 def venue_never(ctx: Context, m: re.Match) -> Verdict:
     return _visits(ctx, m, 0)
+
+
+@pattern(
+    "venue_history",
+    rf"(?P<team>{NAME}) have won (?:only |just )?(?P<k>{NUMBER}) of (?:their )?"
+    rf"(?P<n>{NUMBER}) (?:previous )?(?:visits|trips) to (?P<host>{NAME})(?P<rest>.*)",
+)
+def venue_k_of_n(ctx: Context, m: re.Match) -> Verdict:
+    return _visits(ctx, m, to_int(m["k"]))
+
+
+@pattern(
+    "venue_history",
+    rf"{_THIS_MATCH} "
+    rf"(?:will be |is )?(?P<team>{NAME})'s (?P<n>{ORDINAL}) (?:visit|trip) to (?P<host>{NAME})"
+    r"(?P<rest>.*)",
+)
+def nth_visit(ctx: Context, m: re.Match) -> Verdict:
+    team = ctx.linker.team(m["team"]).ref
+    host = ctx.linker.team(m["host"]).ref
+    scope = replace(read_scope(m["rest"]), opponent=host.id, venue="away")
+
+    def measured(s: Scope) -> tuple[int, list[int]]:
+        rows = team_matches(ctx.con, team.id, ctx.as_of, s)
+        return len(rows) + 1, [r[0] for r in rows]
+
+    return judge(
+        to_int(m["n"]), measured, scope, f"this visit to {host.short_name}'s number", _proof(ctx)
+    ).with_parsed(team=team.short_name, host=host.short_name)
 
 
 @pattern(
@@ -277,7 +312,9 @@ PATTERNS = [
     meetings,
     nth_meeting,
     venue_wins,
+    venue_k_of_n,
     venue_never,
+    nth_visit,
     team_streak,
     team_record,
 ]
