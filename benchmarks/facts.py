@@ -35,7 +35,10 @@ def main() -> None:
         table.add_column(column)
     table.add_row("cold (first)", f"{times[0]:.3f}", "")
     table.add_row("warm (best of the next four)", f"{min(times[1:]):.3f}", "< 1 s")
-    table.add_row("facts found", str(len(found)), "")
+    table.add_row("facts found (limit 50)", str(len(found)), "")
+    preview = facts_for(con, home, away, day)
+    table.add_row("facts at the default limit", str(len(preview)), ">= 15")
+    table.add_row("forms among them", str(len({f.form for f in preview})), ">= 7")
     Console().print(table)
 
 

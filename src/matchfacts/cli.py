@@ -522,7 +522,7 @@ def facts(
     home: Annotated[str, typer.Argument(help="The side at home in this match.")],
     away: Annotated[str, typer.Argument(help="The visitors.")],
     date: DateOption,
-    limit: Annotated[int, typer.Option(help="At most this many facts.")] = 15,
+    limit: Annotated[int, typer.Option(help="At most this many facts.")] = 20,
     evidence: Annotated[bool, typer.Option(help="List the matches behind each fact.")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -643,7 +643,7 @@ def preview(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
-    limit: Annotated[int, typer.Option(help="At most this many facts.")] = 15,
+    limit: Annotated[int, typer.Option(help="At most this many facts.")] = 20,
     db: DbOption = None,
 ) -> None:
     """The whole preview of a fixture: headline, the tie and what each side needs, the

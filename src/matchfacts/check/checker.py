@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from matchfacts.check import player_claims, team_claims, tie_claims
+from matchfacts.check import player_claims, since_claims, team_claims, tie_claims
 from matchfacts.check.grammar import ClaimPattern
 from matchfacts.check.names import Linker, NameNotLinked
 from matchfacts.check.spot import Sentence, is_claim, sentences
@@ -22,7 +22,8 @@ MAX_BYTES = 1_000_000  # a preview is a few kilobytes; a megabyte is a book
 
 # The order matters: the most specific patterns first, the catch-all "away goals" last.
 PATTERNS: list[ClaimPattern] = (
-    tie_claims.PATTERNS[:-1] + team_claims.PATTERNS + player_claims.PATTERNS
+    tie_claims.PATTERNS[:-1] + since_claims.PATTERNS + team_claims.PATTERNS
+    + player_claims.PATTERNS
     + tie_claims.PATTERNS[-1:]
 )  # fmt: skip
 

@@ -11,7 +11,8 @@ from matchfacts.facts.forms import FORMS
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w\-]*"
 _PARTICLE = r"(?:de|da|del|der|di|do|dos|van|von|den|la|le|y|of|the)"
-NAME = rf"{_WORD}(?:\s(?:{_PARTICLE}\s)*{_WORD})*"
+# A club's name may open with a number: "1. FC Köln", "1860 Munchen".
+NAME = rf"(?:\d+\.?\s)?{_WORD}(?:\s(?:{_PARTICLE}\s)*{_WORD})*"
 SCORE = r"\d+-\d+"
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"  # noqa: E501
 

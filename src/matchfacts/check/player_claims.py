@@ -239,7 +239,8 @@ def share_extreme(ctx: Context, m: re.Match) -> Verdict:
         """SELECT g.player_id, count(*), count(*) FILTER (WHERE m.stage IN ('knockout', 'final'))
            FROM goals_before($as_of) g JOIN match m ON m.id = g.match_id
            WHERE m.competition_id = 'UCL' AND m.season >= '1992-93' AND g.kind <> 'own_goal'
-             AND g.player_id IS NOT NULL GROUP BY g.player_id ORDER BY g.player_id""",
+             AND m.stage <> 'qualifying' AND g.player_id IS NOT NULL
+           GROUP BY g.player_id ORDER BY g.player_id""",
         {"as_of": ctx.as_of},
     ).fetchall()
     tallies = {pid: (goals, ko) for pid, goals, ko in rows}

@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
-# "European competition": the season-long cups, not the one-off Super Cup.
-EUROPEAN = ("UCL", "UEL", "UCWC", "UECL", "UIC")
+from matchfacts.facts.context import EUROPEAN
+from matchfacts.facts.words import ADJECTIVES
+
 COMPETITION_WORDS = (  # the longest phrase first: "European Cup and Champions League" is UCL
+    (r"league and european", "all"),
     (r"european cup and champions league|champions league|european cup", "UCL"),
     (r"fairs cup, uefa cup and europa league|europa league|uefa cup|fairs cup", "UEL"),
     (r"cup winners' cup|cup winners cup", "UCWC"),
@@ -41,6 +43,7 @@ class Scope:
     season: str | None = None
     since: str | None = None  # a season label: "1992-93"
     qualifying: bool = False  # whether qualifying rounds count
+    opposition: str | None = None  # the opponents' country: "ESP"
 
     def words(self) -> str:
         parts = [NAMES.get(self.competition, self.competition)]
@@ -54,6 +57,8 @@ class Scope:
             parts.append(f"since {self.since}")
         if self.qualifying:
             parts.append("qualifying rounds counted")
+        if self.opposition:
+            parts.append(f"against {ADJECTIVES.get(self.opposition, self.opposition)} sides")
         return ", ".join(parts)
 
 
@@ -74,7 +79,18 @@ def read_scope(text: str, default_competition: str = "all") -> Scope:
     # "Qualifying rounds apart" is the convention for a named competition; "all
     # competitions" and a club's whole record count everything.
     qualifying = competition in ("all", "league")
-    return Scope(competition=competition, stage=stage, venue=venue, qualifying=qualifying)
+    against = re.search(r"against (\w+) (?:sides|teams|clubs|opposition)|to (\w+) opposition", text)
+    opposition = COUNTRIES.get((against.group(1) or against.group(2)) if against else "")
+    return Scope(
+        competition=competition,
+        stage=stage,
+        venue=venue,
+        qualifying=qualifying,
+        opposition=opposition,
+    )
+
+
+COUNTRIES = {adjective: code for code, adjective in ADJECTIVES.items()}
 
 
 def season_of(date: dt.date) -> str:
@@ -144,6 +160,12 @@ def scope_filters(scope: Scope) -> tuple[str, dict]:
     if scope.opponent is not None:
         clauses.append("$opponent IN (m.home_id, m.away_id)")
         params["opponent"] = scope.opponent
+    if scope.opposition:
+        clauses.append(
+            "(SELECT country FROM team o WHERE o.id = CASE WHEN m.home_id = $team "
+            "THEN m.away_id ELSE m.home_id END) = $opposition"
+        )
+        params["opposition"] = scope.opposition
     if scope.season:
         clauses.append("m.season = $season")
         params["season"] = scope.season

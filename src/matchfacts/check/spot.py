@@ -51,6 +51,7 @@ def _protect_dots(text: str) -> str:
     """Hide dots that do not end a sentence ("St. Pauli", "2.5", "Mr.") from the splitter,
     keeping every offset where it was."""
     text = re.sub(r"(?<=\d)\.(?=\d)", "\x00", text)
+    text = re.sub(r"\b(\d)\.(?= (?:FC|FK|SC|FSV|SV|SK|CfR)\b)", "\\1\x00", text)
     return re.sub(r"\b(St|Mr|Dr|No|vs|v)\.", lambda m: m.group(1) + "\x00", text)
 
 

@@ -162,6 +162,57 @@ def head_to_head_record(ctx: Context, m: re.Match) -> Verdict:
     ).with_parsed(team=team.short_name, opponent=opponent.short_name)
 
 
+def _won_lost_drawn(ctx: Context, team: int):  # noqa: ANN202
+    def measured(scope: Scope) -> tuple[tuple[int, int, int], list[int]]:
+        rows = team_matches(ctx.con, team, ctx.as_of, scope)
+        won = sum(1 for r in rows if r[2] > r[3])
+        lost = sum(1 for r in rows if r[2] < r[3])
+        return (won, lost, len(rows) - won - lost), [r[0] for r in rows]
+
+    return measured
+
+
+@pattern(
+    "head_to_head_record",
+    rf"(?P<team>{NAME}) have won (?P<k>{NUMBER}) of (?:their|the) (?P<n>{NUMBER}) meetings "
+    rf"(?:with|against) (?P<opp>{NAME})(?P<rest>[^,]*), (?P<opp2>{NAME}) "
+    rf"(?:the other (?P<other>{NUMBER})|(?P<none>none)|(?P<lost>{NUMBER}), with "
+    rf"(?P<drawn>{NUMBER}) draws?)",
+)
+def head_to_head_full_record(ctx: Context, m: re.Match) -> Verdict:
+    """ "Real Madrid have won four of their seven meetings with Liverpool, Liverpool the
+    other three": wins, defeats and draws, all three checked."""
+    team = ctx.linker.team(m["team"]).ref
+    opponent = ctx.linker.team(m["opp"]).ref
+    n, won = to_int(m["n"]), to_int(m["k"])
+    if m["other"]:
+        stated = (won, to_int(m["other"]), n - won - to_int(m["other"]))
+    elif m["none"]:
+        stated = (won, 0, n - won)
+    else:
+        stated = (won, to_int(m["lost"]), to_int(m["drawn"]))
+    scope = replace(read_scope(m["rest"]), opponent=opponent.id, venue=None)
+    return judge(
+        stated, _won_lost_drawn(ctx, team.id), scope,
+        f"won, lost, drawn against {opponent.short_name}", _proof(ctx),
+    ).with_parsed(team=team.short_name, opponent=opponent.short_name)  # fmt: skip
+
+
+@pattern(
+    "head_to_head_record",
+    rf"All (?P<n>{NUMBER}) meetings between (?P<team>{NAME}) and (?P<opp>{NAME})(?P<rest>.*) "
+    r"have been drawn",
+)
+def all_drawn(ctx: Context, m: re.Match) -> Verdict:
+    team = ctx.linker.team(m["team"]).ref
+    opponent = ctx.linker.team(m["opp"]).ref
+    scope = replace(read_scope(m["rest"]), opponent=opponent.id, venue=None)
+    return judge(
+        (0, 0, to_int(m["n"])), _won_lost_drawn(ctx, team.id), scope,
+        "won, lost, drawn", _proof(ctx),
+    )  # fmt: skip
+
+
 def _meetings(ctx: Context, m: re.Match, offset: int) -> Verdict:
     what = "this meeting's number" if offset else "the number of meetings"
     team = ctx.linker.team(m["team"]).ref
@@ -282,6 +333,17 @@ def team_streak(ctx: Context, m: re.Match) -> Verdict:
 
 
 @pattern(
+    "head_to_head_record",
+    rf"(?P<team>{NAME}) have (?P<what>{_RECORD_VERBS}) (?:only |just )?(?P<k>{NUMBER}) of "
+    rf"their (?P<last>last )?(?P<n>{NUMBER}) (?P<rest>.*?(?:matches|games) against \w+ "
+    r"(?:sides|teams|clubs|opposition).*)",
+)
+def record_against_a_country(ctx: Context, m: re.Match) -> Verdict:
+    """ "Liverpool have won seven of their 20 European home matches against Spanish sides"."""
+    return team_record.handler(ctx, m)
+
+
+@pattern(
     "team_streak",
     rf"(?P<team>{NAME}) have (?P<what>{_RECORD_VERBS}) (?:only |just )?(?P<k>{NUMBER}) of "
     rf"their (?P<last>last )?(?P<n>{NUMBER}) (?P<rest>.*?(?:matches|games).*)",
@@ -301,6 +363,20 @@ def team_record(ctx: Context, m: re.Match) -> Verdict:
     ).with_parsed(team=team.short_name, scope=scope.words())
 
 
+@pattern(
+    "head_to_head_record",
+    rf"(?P<team>{NAME}) have not won any of their (?P<n>{NUMBER}) (?P<rest>.*?(?:matches|games)"
+    r".*)",
+)
+def none_won(ctx: Context, m: re.Match) -> Verdict:
+    team = ctx.linker.team(m["team"]).ref
+    n = to_int(m["n"])
+    scope = read_scope(m["rest"])
+    return judge(
+        (0, n), _record_measure(ctx, team.id, "won", None), scope, "matches won", _proof(ctx)
+    ).with_parsed(team=team.short_name, scope=scope.words())
+
+
 def _season(ctx: Context) -> str:
     return ctx.fixture.season if ctx.fixture else season_of(ctx.as_of)
 
@@ -308,13 +384,17 @@ def _season(ctx: Context) -> str:
 PATTERNS = [
     head_to_head_run,
     head_to_head_run_after,
+    head_to_head_full_record,
     head_to_head_record,
+    all_drawn,
     meetings,
     nth_meeting,
     venue_wins,
     venue_k_of_n,
     venue_never,
     nth_visit,
+    record_against_a_country,
+    none_won,
     team_streak,
     team_record,
 ]

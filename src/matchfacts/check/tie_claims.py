@@ -10,7 +10,7 @@ from matchfacts.check.numbers import to_int
 from matchfacts.check.scope import Scope, read_scope
 from matchfacts.check.verdict import Context, Verdict, judge, not_checkable
 from matchfacts.errors import MatchfactsError
-from matchfacts.facts.context import evidence
+from matchfacts.facts.context import EUROPEAN, evidence
 from matchfacts.rules.outcome import Score, match_outcome
 from matchfacts.rules.situation import TieSituation, tie_situation
 
@@ -230,10 +230,7 @@ def _base_rate(ctx: Context, where: str, result: str, a: int, b: int, outcome: s
         fh, fa, side = side_home_goals, side_away_goals, "home_id"
 
     def measured(scope: Scope) -> tuple[tuple[int, int], list[int]]:
-        competitions = (
-            ("UCL", "UEL", "UCWC", "UECL") if scope.competition in ("europe", "all")
-            else (scope.competition,)
-        )  # fmt: skip
+        competitions = EUROPEAN if scope.competition in ("europe", "all") else (scope.competition,)
         rows = ctx.con.execute(
             f"""SELECT s.id, t.winner_id = f.{side} FROM tie t
                 JOIN match f ON f.id = t.first_leg_id JOIN match s ON s.id = t.second_leg_id
@@ -296,6 +293,64 @@ def only_k_of_n(ctx: Context, m: re.Match) -> Verdict:
     return _conditional(ctx, m)
 
 
+def _own_ties(ctx: Context, team: int, at_home: bool, sign: int, margin: int | None):  # noqa: ANN202
+    """A side's ties after a first leg at home or away that it won (sign 1), lost (-1) or
+    drew (0), by `margin` goals where given: (went through, ties)."""
+
+    def measured(scope: Scope) -> tuple[tuple[int, int], list[int]]:
+        competitions = EUROPEAN if scope.competition in ("europe", "all") else (scope.competition,)
+        rows = ctx.con.execute(
+            """SELECT s.id, t.winner_id = $team,
+                      CASE WHEN f.home_id = $team THEN f.home_goals - f.away_goals
+                           ELSE f.away_goals - f.home_goals END
+               FROM tie t JOIN match f ON f.id = t.first_leg_id
+               JOIN match s ON s.id = t.second_leg_id
+               WHERE t.competition_id IN (SELECT unnest($comps::VARCHAR[]))
+                 AND t.winner_id IS NOT NULL AND s.date < $as_of AND f.home_goals IS NOT NULL
+                 AND ($qualifying OR f.stage <> 'qualifying') AND NOT coalesce(f.neutral, false)
+                 AND (CASE WHEN $at_home THEN f.home_id ELSE f.away_id END) = $team
+               ORDER BY s.date, s.id""",
+            {
+                "team": team, "comps": list(competitions), "as_of": ctx.as_of,
+                "qualifying": scope.qualifying, "at_home": at_home,
+            },
+        ).fetchall()  # fmt: skip
+        same = [r for r in rows if (r[2] > 0) - (r[2] < 0) == sign]
+        if margin is not None:
+            same = [r for r in same if abs(r[2]) == margin]
+        return (sum(1 for r in same if r[1]), len(same)), [r[0] for r in same]
+
+    return measured
+
+
+@pattern(
+    "conditional_record",
+    rf"(?P<team>{NAME}) have (?:gone through in (?P<k>{NUMBER}) of their (?P<n>{NUMBER})"
+    rf"|not gone through in any of their (?P<none>{NUMBER})"
+    rf"|gone through in all (?P<all>{NUMBER}) of their) (?P<comp>[\w' ]*?) ties? after "
+    r"(?P<verb>winning|losing|drawing) the first leg (?P<where>at home|away)"
+    rf"(?: by (?P<by>{NUMBER}) goals?)?",
+)
+def own_tie_record(ctx: Context, m: re.Match) -> Verdict:
+    """ "Liverpool have gone through in 14 of their 30 European ties after losing the first
+    leg away"."""
+    team = ctx.linker.team(m["team"]).ref
+    if m["none"]:
+        stated = (0, to_int(m["none"]))
+    elif m["all"]:
+        stated = (to_int(m["all"]), to_int(m["all"]))
+    else:
+        stated = (to_int(m["k"]), to_int(m["n"]))
+    sign = {"winning": 1, "losing": -1, "drawing": 0}[m["verb"]]
+    margin = to_int(m["by"]) if m["by"] else None
+    scope = read_scope(m["comp"] or "", default_competition="europe")
+    measured = _own_ties(ctx, team.id, m["where"] == "at home", sign, margin)
+    return judge(
+        stated, measured, scope, f"{team.short_name}'s ties won after that first leg",
+        lambda ids: evidence(ctx.con, ids),
+    ).with_parsed(team=team.short_name, scope=scope.words())  # fmt: skip
+
+
 @pattern(
     "prospective_kth",
     rf"(?P<team>{NAME}) could become the (?P<k>{ORDINAL}) (?:side|team|club) to overturn an? "
@@ -331,6 +386,7 @@ PATTERNS = [
     first_leg,
     conditional_record,
     only_k_of_n,
+    own_tie_record,
     prospective_kth,
     away_goals,
 ]

@@ -1,4 +1,4 @@
-"""All the facts for a fixture, ranked and capped."""
+"""All the facts for a fixture: mined, scored, merged and capped."""
 
 from __future__ import annotations
 
@@ -7,11 +7,19 @@ import datetime as dt
 import duckdb
 
 from matchfacts.facts.context import Fixture
+from matchfacts.facts.merge import PER_FORM, PER_PLAYER, PER_SUBJECT, merged
 from matchfacts.facts.miners import MINERS
+from matchfacts.facts.rank import order_key, scored
 from matchfacts.facts.record import Fact
 from matchfacts.store.lookup import TeamRef, fixture
 
-PER_FORM = 3
+__all__ = ["PER_FORM", "PER_PLAYER", "PER_SUBJECT", "candidates", "facts_for"]
+
+
+def candidates(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
+    """Every fact the miners find, scored, best first (before merging and caps)."""
+    found = [scored(fact) for miner in MINERS for fact in miner(con, fx)]
+    return sorted(found, key=order_key)
 
 
 def facts_for(
@@ -23,12 +31,4 @@ def facts_for(
 ) -> list[Fact]:
     match = fixture(con, home, away, date)
     fx = Fixture(home, away, match, match.date)
-    found = [fact for miner in MINERS for fact in miner(con, fx)]
-    found.sort(key=lambda f: (-f.score, f.form, f.subject, f.text))
-    kept, per_form = [], {}
-    for fact in found:
-        if per_form.get(fact.form, 0) >= PER_FORM:
-            continue
-        per_form[fact.form] = per_form.get(fact.form, 0) + 1
-        kept.append(fact)
-    return kept[:limit]
+    return merged(candidates(con, fx))[:limit]

@@ -58,4 +58,5 @@ class Fact:
             "score": self.score,
             "as_of": self.as_of.isoformat(),
             "evidence": [e.as_dict() for e in self.evidence],
+            "details": self.details,  # what the ranking weighed: see facts/rank.py
         }

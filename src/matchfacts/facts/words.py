@@ -45,3 +45,47 @@ def score(home: int | None, away: int | None) -> str:
 
 def times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{number(n)} times")
+
+
+def day(date: dt.date) -> str:
+    """'10 April 2021'."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def possessive(name: str) -> str:
+    """ "Liverpool's", "Wycombe Wanderers'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def result(gf: int, ga: int) -> str:
+    """'a 4-0 win', 'a 1-2 defeat' said the desk's way: 'a 2-1 defeat', 'a 1-1 draw'."""
+    word = "win" if gf > ga else ("defeat" if gf < ga else "draw")
+    return f"a {score(max(gf, ga), min(gf, ga))} {word}"
+
+
+ADJECTIVES = {  # a country code as a desk names its sides: "Spanish opposition"
+    "ENG": "English",
+    "ESP": "Spanish",
+    "GER": "German",
+    "ITA": "Italian",
+    "FRA": "French",
+    "NED": "Dutch",
+    "POR": "Portuguese",
+    "SCO": "Scottish",
+    "BEL": "Belgian",
+    "TUR": "Turkish",
+    "GRE": "Greek",
+    "AUT": "Austrian",
+    "SUI": "Swiss",
+    "RUS": "Russian",
+    "UKR": "Ukrainian",
+    "DEN": "Danish",
+    "SWE": "Swedish",
+    "NOR": "Norwegian",
+    "POL": "Polish",
+    "CZE": "Czech",
+    "ROU": "Romanian",
+    "HUN": "Hungarian",
+    "SRB": "Serbian",
+    "CRO": "Croatian",
+}

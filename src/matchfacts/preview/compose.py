@@ -51,7 +51,7 @@ def compose(
     away: TeamRef,
     date: dt.date,
     news_file: Path | None = None,
-    limit: int = 15,
+    limit: int = 20,
 ) -> Preview:
     fc = forecast(con, home, away, date)
     situation = tie_situation(con, home, away, date) if fc.match.tie_id is not None else None

@@ -188,7 +188,7 @@ def create_app(db_path: Path) -> FastAPI:
 
     @app.get("/api/facts", summary="Ranked facts with evidence")
     def api_facts(
-        home: Team, away: Team, date: Day, limit: Annotated[int, Query(ge=1, le=100)] = 15
+        home: Team, away: Team, date: Day, limit: Annotated[int, Query(ge=1, le=100)] = 20
     ) -> dict:
         con = cursor()
         try:
