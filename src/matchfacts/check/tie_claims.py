@@ -46,6 +46,15 @@ def _outcome(s: TieSituation, for_side: int, against: int, side: str) -> str:
     return match_outcome(first, Score(home, away), s.rules)
 
 
+def _tie_and_side(ctx: Context, name: str) -> tuple[TieSituation, str] | Verdict:
+    """The second leg's situation and the named side's place in it ('home' or 'away'), or
+    the verdict that the claim cannot be checked."""
+    s = _second_leg(ctx)
+    if isinstance(s, str):
+        return not_checkable(s)
+    return s, _side(ctx, s, name)
+
+
 def _side(ctx: Context, s: TieSituation, name: str) -> str:
     team = ctx.linker.team(name).ref
     if team.id == s.home.id:
@@ -61,10 +70,10 @@ def _side(ctx: Context, s: TieSituation, name: str) -> str:
     r"(?:clear )?goals?(?P<rest>.*)",
 )
 def need_margin(ctx: Context, m: re.Match) -> Verdict:
-    s = _second_leg(ctx)
-    if isinstance(s, str):
-        return not_checkable(s)
-    side = _side(ctx, s, m["team"])
+    found = _tie_and_side(ctx, m["team"])
+    if isinstance(found, Verdict):
+        return found
+    s, side = found
     stated = 1 if m["n"] == "a" else to_int(m["n"])
     through = {
         margin: [_outcome(s, against + margin, against, side) == side for against in range(BOUND)]
@@ -110,10 +119,10 @@ def _words(result: str, side: str) -> str:
     r"(?:goals?|times)(?P<rest>.*)",
 )
 def need_goals(ctx: Context, m: re.Match) -> Verdict:
-    s = _second_leg(ctx)
-    if isinstance(s, str):
-        return not_checkable(s)
-    side = _side(ctx, s, m["team"])
+    found = _tie_and_side(ctx, m["team"])
+    if isinstance(found, Verdict):
+        return found
+    s, side = found
     fewest = min(
         (f for f in range(BOUND) for a in range(BOUND) if _outcome(s, f, a, side) == side),
         default=None,
@@ -182,10 +191,10 @@ def _named_side(ctx: Context, words: str) -> str | None:
     r"(?P<rest>.*)",
 )
 def first_leg(ctx: Context, m: re.Match) -> Verdict:
-    s = _second_leg(ctx)
-    if isinstance(s, str):
-        return not_checkable(s)
-    side = _side(ctx, s, m["team"])
+    found = _tie_and_side(ctx, m["team"])
+    if isinstance(found, Verdict):
+        return found
+    s, side = found
     # The second leg's home side played the first leg away.
     first = s.first_leg
     own, other = (

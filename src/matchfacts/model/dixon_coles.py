@@ -26,9 +26,17 @@ from scipy.sparse.linalg import spsolve
 
 from matchfacts.model.data import MatchData
 
-# Chosen by backtest on 2021-22 (Premier League, LaLiga, Bundesliga, beside Bet365): half-
-# lives of 180, 365, 730 and 1000 days gave RPS .2012, .1994, .1989 and .1988.
-HALF_LIFE_DAYS = 730.0
+# Chosen by backtest (benchmarks/backtest.py; RPS on the top five leagues 2020-23 beside
+# FiveThirtyEight, and on the Champions League 2016-23). With xG at 0.5, one half-life for
+# every match: 1000 days .2061, 730 .2057, 365 .2046, 250 .2041, 180 .2038 on the leagues,
+# but 730 .1847 against 250 .1871 on the Champions League: Europe wants a long memory (its
+# matches are few, and they alone link the leagues), the leagues a short one. So two: 250
+# days for league matches, 730 for European ones (leagues .2042, Champions League .1831;
+# 1500 for Europe gave .2044 and .1830). Expected goals at 0.6: 0.0 gave .2063 and 0.5
+# .2057 on the leagues at 730 days; 0.6 and 0.7 were within .0001 of each other.
+HALF_LIFE_DAYS = 250.0
+EUROPEAN_HALF_LIFE_DAYS = 730.0
+XG_WEIGHT = 0.6  # the weight of expected goals beside goals, where 538 measured them
 RIDGE = 0.5  # in weighted matches: one half-match's worth of evidence for "average"
 
 
@@ -128,6 +136,8 @@ def fit(
     ridge: float = RIDGE,
     weights: np.ndarray | None = None,
     start: Ratings | None = None,
+    xg_weight: float = XG_WEIGHT,
+    european_half_life: float = EUROPEAN_HALF_LIFE_DAYS,
 ) -> Ratings:
     """Ratings as of `data.as_of` from the matches in `data` (all before it).
 
@@ -139,14 +149,15 @@ def fit(
     index = {int(t): i for i, t in enumerate(ids)}
     n = len(ids)
     x, y = data.home_goals, data.away_goals
+    goals_x, goals_y = _with_expected_goals(data, xg_weight)
     d = {
         "n": n,
         "hi": np.searchsorted(ids, data.home),
         "ai": np.searchsorted(ids, data.away),
-        "w": weights if weights is not None else np.exp(-np.log(2) / half_life * data.days_before),
+        "w": weights if weights is not None else decay(data, half_life, european_half_life),
         "ridge": ridge,
-        "x": x,
-        "y": y,
+        "x": goals_x,  # what the rates are fitted to: goals, blended with xG where known
+        "y": goals_y,
         "neutral": data.neutral,
         "closed": data.closed,
         "m00": (x == 0) & (y == 0),
@@ -298,6 +309,30 @@ def _curvature(theta: np.ndarray, d: dict, layout: Design, prior: np.ndarray) ->
         ]
     )
     return values
+
+
+def decay(data: MatchData, half_life: float, european_half_life: float) -> np.ndarray:
+    """Each match's weight: exp(-ln 2 x days before / half-life). European matches keep
+    their weight longer: they are few, and they alone tie the leagues' scales together."""
+    days = data.days_before
+    weights = np.exp(-np.log(2) / half_life * days)
+    if data.european is not None:
+        slow = np.exp(-np.log(2) / european_half_life * days)
+        weights = np.where(data.european, slow, weights)
+    return weights
+
+
+def _with_expected_goals(data: MatchData, weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """The scores the rates are fitted to: (1 - weight) x goals + weight x expected goals
+    where FiveThirtyEight measured them, the goals alone elsewhere. The Poisson part of the
+    likelihood takes a fractional count as it is; the low-score correction (tau) reads the
+    real score."""
+    if data.home_xg is None or data.away_xg is None or weight == 0:
+        return data.home_goals, data.away_goals
+    known = ~np.isnan(data.home_xg) & ~np.isnan(data.away_xg)
+    home = np.where(known, (1 - weight) * data.home_goals + weight * data.home_xg, data.home_goals)
+    away = np.where(known, (1 - weight) * data.away_goals + weight * data.away_xg, data.away_goals)
+    return home, away
 
 
 def weighted_log_likelihood(ratings: Ratings, data: MatchData, weights: np.ndarray) -> float:

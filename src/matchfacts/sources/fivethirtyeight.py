@@ -89,4 +89,20 @@ def _forecast(row: dict[str, str], label: str, line: int) -> ReferenceForecast |
         p_away=away / total,
         home_goals=int_or_none(row.get("score1", ""), label, line, "score1"),
         away_goals=int_or_none(row.get("score2", ""), label, line, "score2"),
+        home_xg=_expected_goals(row, "xg1", label, line),
+        away_xg=_expected_goals(row, "xg2", label, line),
     )
+
+
+def _expected_goals(row: dict[str, str], column: str, label: str, line: int) -> float | None:
+    """A match's expected goals: empty before the match (or where 538 had no shot data)."""
+    text = (row.get(column) or "").strip()
+    if not text or text == "NA":
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ParseError(label, line, f"{column} {text!r} is not a number") from None
+    if not 0.0 <= value < 20.0:
+        raise ParseError(label, line, f"{column} {value} is not a plausible expected-goals figure")
+    return value

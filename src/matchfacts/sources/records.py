@@ -207,3 +207,7 @@ class ReferenceForecast:
     home_goals: int | None = None
     away_goals: int | None = None
     odds: tuple[float, float, float] | None = None
+    # Expected goals the provider measured in the match (FiveThirtyEight), once played:
+    # known after that match, so a model may learn from them for later ones.
+    home_xg: float | None = None
+    away_xg: float | None = None

@@ -322,6 +322,8 @@ def _reference_frame(references: list[tuple[int, ReferenceForecast]]) -> pd.Data
         "odds_home",
         "odds_draw",
         "odds_away",
+        "home_xg",
+        "away_xg",
     ]
     rows = [
         (
@@ -334,6 +336,8 @@ def _reference_frame(references: list[tuple[int, ReferenceForecast]]) -> pd.Data
             r.p_draw,
             r.p_away,
             *(r.odds or (None, None, None)),
+            r.home_xg,
+            r.away_xg,
         )
         for index, r in references
     ]
