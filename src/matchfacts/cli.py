@@ -14,7 +14,9 @@ from typing import Annotated, NoReturn
 import duckdb
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from matchfacts import config
 from matchfacts.errors import MatchfactsError, NotFoundError, UnknownNameError
@@ -567,6 +569,9 @@ def check(
     date: DateOption,
     home: Annotated[str | None, typer.Option(help="The side at home in the fixture.")] = None,
     away: Annotated[str | None, typer.Option(help="The visitors.")] = None,
+    marked: Annotated[
+        bool, typer.Option(help="Print the text first, each claim marked with its verdict.")
+    ] = True,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -603,11 +608,14 @@ def check(
             f"No statistical claims found in {report.sentences} sentence(s): nothing to check."
         )
         return
+    if marked:
+        console.print(_marked_text(text, report), highlight=False)
+        console.print()
     for n, claim in enumerate(report.claims, start=1):
         v = claim.verdict
         style = VERDICT_STYLES[v.verdict]
         console.print(
-            f"{n}. [{style}]{v.verdict.upper().replace('_', ' ')}[/{style}] {claim.text}",
+            f"{n}. [{style}]{v.verdict.upper().replace('_', ' ')}[/{style}] {escape(claim.text)}",
             highlight=False,
         )
         console.print(f"   [dim]{v.reason}[/dim]", highlight=False)
@@ -615,6 +623,21 @@ def check(
             console.print(f"   [yellow]note:[/yellow] {note}")
     counts = report.counts()
     console.print(", ".join(f"{k.replace('_', ' ')}: {n}" for k, n in counts.items()))
+
+
+def _marked_text(text: str, report) -> Text:  # noqa: ANN001 - CheckReport
+    """The text as written, each claim underlined in its verdict's colour with its number."""
+    out, at = Text(), 0
+    for n, claim in enumerate(report.claims, start=1):
+        if claim.start < at:
+            continue
+        out.append(text[at : claim.start])
+        style = VERDICT_STYLES[claim.verdict.verdict]
+        out.append(text[claim.start : claim.end], style=f"underline {style}")
+        out.append(f" [{n}]", style=f"bold {style}")
+        at = claim.end
+    out.append(text[at:])
+    return out
 
 
 def _ensure_store(path: Path) -> None:
