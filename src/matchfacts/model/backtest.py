@@ -145,7 +145,9 @@ def _references(con: duckdb.DuckDBPyConnection, match_ids: list[int]) -> dict[st
         return out
     rows = con.execute(
         "SELECT match_id, provider, p_home, p_draw, p_away FROM reference_forecast"
-        " WHERE match_id IN (SELECT unnest(?::INTEGER[]))",
+        " WHERE match_id IN (SELECT unnest(?::INTEGER[]))"
+        # One forecast a match and provider: snapshots sort by date, the latest wins.
+        " ORDER BY match_id, provider, file, line",
         [match_ids],
     ).fetchall()
     for mid, provider, *p in rows:
