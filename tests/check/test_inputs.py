@@ -132,3 +132,14 @@ def test_ordinals_and_number_words_are_read(con):
         "supported",
     ]
     assert report.claims[2].verdict.actual == 8
+
+
+def test_a_players_own_games_are_not_checkable_but_his_teams_are(con):
+    text = (
+        "Salah has scored five goals in his last three games. "
+        "Liverpool have won four of their last six games."
+    )
+    first, second = check_text(con, text, DAY).claims
+    assert first.verdict.verdict == "not_checkable" and "appearances" in first.verdict.reason
+    assert second.verdict.verdict == "supported"
+    assert "no domestic cups" in second.verdict.reason  # says what "games" covered

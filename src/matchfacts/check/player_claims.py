@@ -42,7 +42,7 @@ def _player_run(ctx: Context, player: int, team: int):  # noqa: ANN202
 
 @pattern(
     "player_streak",
-    rf"(?P<player>{NAME}) has scored in (?:each|every one|all) of his last (?P<n>{NUMBER}) "
+    rf"(?P<player>{NAME}) (?:has|is) .*\b(?:his|their) last (?P<n>{NUMBER}) "
     r"(?P<what>appearances|games|matches|starts|outings)(?P<rest>.*)",
 )
 def appearances(ctx: Context, m: re.Match) -> Verdict:

@@ -30,7 +30,7 @@ NAMES = {
     "UECL": "the Conference League",
     "europe": "all European competition",
     "league": "league matches",
-    "all": "all competitions",
+    "all": "league and European matches (the data has no domestic cups)",
 }
 
 
