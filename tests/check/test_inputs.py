@@ -12,6 +12,7 @@ from matchfacts.check.checker import MAX_BYTES, CheckInputError, check_text, rea
 from matchfacts.check.spot import sentences
 from matchfacts.cli import app
 from matchfacts.store.db import open_store
+from matchfacts.store.lookup import resolve_team
 
 DAY = dt.date(2021, 4, 14)
 
@@ -143,3 +144,23 @@ def test_a_players_own_games_are_not_checkable_but_his_teams_are(con):
     assert first.verdict.verdict == "not_checkable" and "appearances" in first.verdict.reason
     assert second.verdict.verdict == "supported"
     assert "no domestic cups" in second.verdict.reason  # says what "games" covered
+
+
+def test_two_claims_in_one_sentence_and_the_ways_a_desk_names_the_tie(con):
+    text = (
+        "The hosts must win by two clear goals to progress. "
+        "A 2-0 victory would be enough for Liverpool on away goals, while 3-1 would take the "
+        "game to extra time. Vinícius Júnior scored twice in the first leg. "
+        "Marco Asensio scored three goals in the first leg."
+    )
+    sides = resolve_team(con, "Liverpool"), resolve_team(con, "Real Madrid")
+    claims = check_text(con, text, DAY, *sides).claims
+    assert [c.verdict.verdict for c in claims] == [
+        "imprecise",
+        "supported",
+        "supported",
+        "supported",
+        "refuted",
+    ]
+    assert claims[2].text == "3-1 would take the game to extra time."
+    assert claims[4].verdict.actual == 1  # Asensio scored once

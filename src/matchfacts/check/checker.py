@@ -148,18 +148,18 @@ def check_text(
 
 
 def check_sentence(ctx: Context, sentence: Sentence) -> list[CheckedClaim]:
-    """The verdicts on one sentence: the whole of it if a pattern reads it, else each of its
-    clauses that one does ("Anfield is a fortress: Liverpool are unbeaten in ..."), else
-    one "not checkable" for the sentence."""
+    """The verdicts on one sentence: one for each of its clauses when patterns read them
+    all ("A 2-0 win would do, while 3-1 would mean extra time"); else the whole of it if a
+    pattern reads it; else each clause that one does ("Anfield is a fortress: Liverpool
+    are unbeaten in ..."); else one "not checkable" for the sentence."""
+    clauses = [c for c in _clauses(sentence) if is_claim(c.text)]
+    read = [_read(ctx, _plain_text(c.text), c) for c in clauses]
+    if len(read) > 1 and all(read):  # two claims in one sentence: a verdict each
+        return read
     whole = _read(ctx, _plain_text(sentence.text), sentence)
     if whole is not None:
         return [whole]
-    found = []
-    for clause in _clauses(sentence):
-        if is_claim(clause.text):
-            claim = _read(ctx, _plain_text(clause.text), clause)
-            if claim is not None:
-                found.append(claim)
+    found = [claim for claim in read if claim is not None]
     if found:
         return found
     reason = _why_not(sentence.text)

@@ -12,7 +12,10 @@ from matchfacts.facts.forms import FORMS
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w\-]*"
 _PARTICLE = r"(?:de|da|del|der|di|do|dos|van|von|den|la|le|y|of|the)"
 # A club's name may open with a number: "1. FC Köln", "1860 Munchen".
-NAME = rf"(?:\d+\.?\s)?{_WORD}(?:\s(?:{_PARTICLE}\s)*{_WORD})*"
+NAME = (
+    rf"(?:[Tt]he (?:hosts|visitors|home side|away side)"
+    rf"|(?:\d+\.?\s)?{_WORD}(?:\s(?:{_PARTICLE}\s)*{_WORD})*)"
+)
 SCORE = r"\d+-\d+"
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"  # noqa: E501
 

@@ -17,6 +17,7 @@ from matchfacts.errors import UnknownNameError
 from matchfacts.store.lookup import TeamRef, resolve_team
 from matchfacts.store.names import name_key, person_key
 
+ROLES = {"the hosts": 0, "the home side": 0, "the visitors": 1, "the away side": 1}
 CLOSE_ENOUGH = 85.0  # rapidfuzz ratio at which a misspelling is read as the known name
 
 
@@ -52,6 +53,9 @@ class Linker:
     _players: dict[int, str] | None = field(default=None, repr=False)
 
     def team(self, text: str) -> Linked:
+        role = ROLES.get(text.strip().lower())
+        if role is not None and len(self.teams) == 2:  # "the hosts", "the visitors"
+            return Linked(self.teams[role])
         key = name_key(text)
         for team in self.teams:
             if key in (name_key(team.short_name), name_key(team.name)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from matchfacts.check.grammar import MONTH, NAME, NUMBER, pattern
+from matchfacts.check.grammar import HOW_OFTEN, MONTH, NAME, NUMBER, pattern
 from matchfacts.check.numbers import to_int
 from matchfacts.check.scope import Scope, player_goals, read_scope, season_of, team_matches
 from matchfacts.check.verdict import Context, Verdict, judge, not_checkable
@@ -65,6 +65,33 @@ def _streak(ctx: Context, m: re.Match) -> Verdict:
         _proof(ctx),
         at_least=True,
     ).with_parsed(player=player.name, team=team.short_name, scope=scope.words())
+
+
+@pattern(
+    "milestone",
+    rf"(?P<player>{NAME}) scored (?P<n>{HOW_OFTEN}|{NUMBER}(?: goals?)?|a goal) in the first leg"
+    r"(?P<rest>.*)",
+)
+def first_leg_goals(ctx: Context, m: re.Match) -> Verdict:
+    """ "Vinícius Júnior scored twice in the first leg": his goals in the tie's first leg."""
+    player = ctx.linker.player(m["player"]).ref
+    first = ctx.con.execute(
+        "SELECT t.first_leg_id FROM tie t WHERE t.id = ? AND t.second_leg_id = ?",
+        [ctx.fixture.tie_id if ctx.fixture else None, ctx.fixture.id if ctx.fixture else None],
+    ).fetchone()
+    if first is None:
+        return not_checkable("the fixture is not the second leg of a tie")
+    goals = ctx.con.execute(
+        "SELECT count(*) FROM goal WHERE match_id = ? AND player_id = ? AND kind <> 'own_goal'",
+        [first[0], player.id],
+    ).fetchone()[0]
+    said = m["n"].split()[0]
+    stated = 1 if said == "a" else to_int(said if said not in ("once", "twice") else m["n"])
+    verdict = "supported" if stated == goals else "refuted"
+    return Verdict(
+        verdict, stated, goals, f"{player.name} scored {goals} in the first leg",
+        evidence(ctx.con, [first[0]]), {"player": player.name},
+    )  # fmt: skip
 
 
 @pattern(
@@ -266,6 +293,7 @@ def share_extreme(ctx: Context, m: re.Match) -> Verdict:
 
 PATTERNS = [
     appearances,
+    first_leg_goals,
     player_streak,
     consecutive,
     record_short,

@@ -18,7 +18,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 _VERB = re.compile(
     r"\b(?:has|have|had|is|are|was|were|need|needs|would|could|will|can|lead|leads|trail|"
     r"trails|won|lost|drew|scored|met|count|counts|apply|applies|beat|beaten|went|gone|"
-    r"kept|conceded|made|set|needing|it's|that's|there's|they've|they're|he's)\b"
+    r"kept|conceded|made|set|needing|must|it's|that's|there's|they've|they're|he's)\b"
 )
 
 

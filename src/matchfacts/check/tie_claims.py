@@ -136,14 +136,17 @@ def need_goals(ctx: Context, m: re.Match) -> Verdict:
 
 _MEANS = {
     "through": r"(?:put|send|take) (?P<who>them|\w[\w ]*?) through|be enough",
-    "extra_time": r"(?:force|take the tie to|mean|send the tie to) extra time",
+    "extra_time": (
+        r"(?:force|take (?:the tie|the game|it|them)? ?to|mean|send (?:the tie|the game|it) to)"
+        r" extra time"
+    ),
     "out": r"not be enough|(?:put|send) (?P<out>them|\w[\w ]*?) out",
 }
 
 
 @pattern(
     "tie_need",
-    rf"(?:An?|Only an?) (?P<a>\d+)-(?P<b>\d+) (?P<kind>win|victory|draw|defeat)"
+    rf"(?:(?:An?|Only an?) )?(?P<a>\d+)-(?P<b>\d+)(?: (?P<kind>win|victory|draw|defeat))?"
     rf"(?: for (?P<team>{NAME}))? would (?P<means>.+)",
 )
 def score_means(ctx: Context, m: re.Match) -> Verdict:
@@ -151,11 +154,19 @@ def score_means(ctx: Context, m: re.Match) -> Verdict:
     if isinstance(s, str):
         return not_checkable(s)
     team_name = m["team"] or _named_side(ctx, m["means"])
-    if team_name is None:
+    a, b = int(m["a"]), int(m["b"])
+    if team_name is None and m["kind"] in (None, "draw"):
+        # A bare score ("3-1 would mean extra time") reads as the tie engine writes one:
+        # the second leg's home side first.
+        team_name, for_side, against = s.home.short_name, a, b
+    elif team_name is None:
         return not_checkable("the sentence does not say for which side the score is")
+    else:
+        high, low = max(a, b), min(a, b)
+        for_side, against = (low, high) if m["kind"] == "defeat" else (high, low)
+        if m["kind"] == "draw":
+            for_side, against = a, b
     side = _side(ctx, s, team_name)
-    high, low = max(int(m["a"]), int(m["b"])), min(int(m["a"]), int(m["b"]))
-    for_side, against = (low, high) if m["kind"] == "defeat" else (high, low)
     result = _outcome(s, for_side, against, side)
     means = m["means"].lower()
     if re.search(_MEANS["extra_time"], means):
