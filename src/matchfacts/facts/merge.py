@@ -17,7 +17,7 @@ from matchfacts.facts.record import Fact
 
 PER_FORM = 3
 PER_SUBJECT = 5  # for each club
-PER_PLAYER = 2  # players are less central than the clubs: fewer facts each
+PER_PLAYER = 3  # players are less central than the clubs: fewer facts each
 OVERLAP = 1 / 3  # shared matches, as a share of the smaller fact's evidence
 
 FAMILIES = {  # measures that tell the same kind of story
