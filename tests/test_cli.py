@@ -171,3 +171,23 @@ def test_flagship_facts_json(store_path):
         "home_goals",
         "away_goals",
     } <= set(first["evidence"][0])
+
+
+@pytest.mark.slow
+def test_a_store_from_an_older_matchfacts_is_rebuilt_by_the_main_job(store_path, tmp_path):
+    import shutil
+
+    import duckdb
+
+    old = tmp_path / "old.duckdb"
+    shutil.copy(store_path, old)
+    with duckdb.connect(str(old)) as con:  # as an older matchfacts left it
+        con.execute("DELETE FROM schema_migration WHERE version = 4")
+    code, out, err = run(
+        "preview", "Liverpool", "Real Madrid", "-d", "2021-04-14", "--db", str(old)
+    )
+    assert code == 0, err
+    assert "older matchfacts: rebuilding" in err
+    assert out.startswith("# Liverpool v Real Madrid")
+    with duckdb.connect(str(old), read_only=True) as con:
+        assert con.execute("SELECT max(version) FROM schema_migration").fetchone()[0] >= 4

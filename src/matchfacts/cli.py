@@ -641,13 +641,23 @@ def _marked_text(text: str, report) -> Text:  # noqa: ANN001 - CheckReport
 
 
 def _ensure_store(path: Path) -> None:
-    """First use: build the store (fetching the sources) before answering."""
-    if path.exists():
-        return
+    """First use: build the store (fetching the sources) before answering; a store an
+    older matchfacts wrote is rebuilt the same way (the ingest swaps it in whole)."""
     from matchfacts.rules.fill import fill_tie_results
+    from matchfacts.store.db import OutdatedStoreError
     from matchfacts.store.ingest import ingest as run_ingest
 
-    errors.print(f"No store at {path} yet: fetching and ingesting the sources (once).")
+    if path.exists():
+        try:
+            open_store(path).close()
+            return
+        except OutdatedStoreError:
+            errors.print(
+                f"The store at {path} is from an older matchfacts: rebuilding it from the "
+                "open sources (add local ones with `matchfacts ingest --local NAME=DIR`)."
+            )
+    else:
+        errors.print(f"No store at {path} yet: fetching and ingesting the sources (once).")
     with console.status("ingesting", spinner="dots") as status:
         run_ingest(
             path, None, Fetcher(), progress=lambda m: status.update(m), finalize=fill_tie_results

@@ -70,8 +70,14 @@ def open_store(path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     missing = [name for version, name, _ in migrations() if version not in versions]
     if missing:
         con.close()
-        raise StoreError(f"{path} lacks migrations {missing}: run `matchfacts ingest` again")
+        raise OutdatedStoreError(
+            f"{path} lacks migrations {missing}: run `matchfacts ingest` again"
+        )
     return con
+
+
+class OutdatedStoreError(StoreError):
+    """A store written by an older matchfacts: its schema lacks later migrations."""
 
 
 def create_store(path: Path) -> duckdb.DuckDBPyConnection:
