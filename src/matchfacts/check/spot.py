@@ -12,13 +12,14 @@ TRIGGERS = (
     "only", "first", "since", "each of their last", "each of his last", "consecutive",
     "could become", "need to", "needs", "unbeaten", "never", "record", "in a row", "lead",
     "trail", "away goals", "extra time", "would put", "would send", "would be enough",
+    "go through", "goes through",
 )  # fmt: skip
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _WORD = re.compile(r"[A-Za-z]+")
 _VERB = re.compile(
     r"\b(?:has|have|had|is|are|was|were|need|needs|would|could|will|can|lead|leads|trail|"
     r"trails|won|lost|drew|scored|met|count|counts|apply|applies|beat|beaten|went|gone|"
-    r"kept|conceded|made|set|needing|must|it's|that's|there's|they've|they're|he's)\b"
+    r"kept|conceded|made|set|needing|must|go|goes|means|mean|put|puts|it's|that's|there's|they've|they're|he's)\b"
 )
 
 
@@ -51,6 +52,7 @@ def _protect_dots(text: str) -> str:
     """Hide dots that do not end a sentence ("St. Pauli", "2.5", "Mr.") from the splitter,
     keeping every offset where it was."""
     text = re.sub(r"(?<=\d)\.(?=\d)", "\x00", text)
+    text = re.sub(r"\.\.\.(?=\s*\))", "\x00\x00\x00", text)  # "(4-2, 5-3 ...)"
     text = re.sub(r"\b(\d)\.(?= (?:FC|FK|SC|FSV|SV|SK|CfR)\b)", "\\1\x00", text)
     return re.sub(r"\b(St|Mr|Dr|No|vs|v)\.", lambda m: m.group(1) + "\x00", text)
 

@@ -189,6 +189,64 @@ def score_means(ctx: Context, m: re.Match) -> Verdict:
     )
 
 
+@pattern(
+    "tie_need",
+    r"(?P<a>\d+)-(?P<b>\d+) means (?P<level>extra time|penalties|a replay|a coin toss)",
+)
+def score_means_level(ctx: Context, m: re.Match) -> Verdict:
+    """ "3-1 means extra time", as the tie engine writes it (second leg's home side first)."""
+    s = _second_leg(ctx)
+    if isinstance(s, str):
+        return not_checkable(s)
+    stated = {"extra time": "extra_time", "penalties": "penalties", "a replay": "replay",
+              "a coin toss": "coin_toss"}[m["level"]]  # fmt: skip
+    actual = _outcome(s, int(m["a"]), int(m["b"]), "home")
+    verdict = "supported" if stated == actual else "refuted"
+    return Verdict(verdict, stated, actual, f"{m['a']}-{m['b']} means {_words(actual, 'home')}")
+
+
+_ROUTE_ITEM = re.compile(
+    r"(?P<score>\d+-\d+)|(?P<win>any win)|(?P<draw>(?:any )?draw\b)|(?P<one>a one-goal defeat)"
+    rf"|a defeat by up to (?P<upto>{NUMBER}) goals|by (?P<clear>{NUMBER}) clear goals?"
+)
+
+
+@pattern("tie_need", rf"(?P<team>{NAME}) go through (?P<how>(?:with|by) [^;]+)")
+def go_through_with(ctx: Context, m: re.Match) -> Verdict:
+    """ "Liverpool go through with 2-0 or by three clear goals": every score named, and
+    every score of every kind named (any win, any draw, a defeat by up to two goals, a win
+    by three clear goals), must put them through."""
+    found = _tie_and_side(ctx, m["team"])
+    if isinstance(found, Verdict):
+        return found
+    s, side = found
+    scores: list[tuple[int, int]] = []
+    for item in _ROUTE_ITEM.finditer(m["how"]):
+        if item["score"]:
+            mine, theirs = (int(x) for x in item["score"].split("-"))
+            scores.append((mine, theirs))
+        elif item["win"]:
+            scores += [(a + d, a) for d in range(1, BOUND) for a in range(BOUND - d)]
+        elif item["draw"]:
+            scores += [(a, a) for a in range(BOUND)]
+        elif item["one"] or item["upto"]:
+            most = 1 if item["one"] else to_int(item["upto"])
+            scores += [(a, a + d) for d in range(1, most + 1) for a in range(BOUND - d)]
+        else:
+            least = to_int(item["clear"])
+            scores += [(a + d, a) for d in range(least, BOUND) for a in range(BOUND - d)]
+    if not scores:
+        return not_checkable(f"cannot read the scores in {m['how']!r}")
+    wrong = [(f, a) for f, a in scores if _outcome(s, f, a, side) != side]
+    if not wrong:
+        return Verdict(
+            "supported", m["how"], None, f"all {len(scores)} scores named put them through"
+        )
+    f, a = wrong[0]
+    means = _words(_outcome(s, f, a, side), side)
+    return Verdict("refuted", m["how"], f"{f}-{a}", f"{f}-{a} does not: it means {means}")
+
+
 def _named_side(ctx: Context, words: str) -> str | None:
     for team in (ctx.home, ctx.away):
         if team and team.short_name in words:
@@ -403,6 +461,8 @@ PATTERNS = [
     need_margin,
     need_goals,
     score_means,
+    score_means_level,
+    go_through_with,
     first_leg,
     conditional_record,
     only_k_of_n,
