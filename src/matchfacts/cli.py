@@ -627,16 +627,16 @@ def check(
 
 def _marked_text(text: str, report) -> Text:  # noqa: ANN001 - CheckReport
     """The text as written, each claim underlined in its verdict's colour with its number."""
-    out, at = Text(), 0
-    for n, claim in enumerate(report.claims, start=1):
-        if claim.start < at:
+    from matchfacts.check.checker import segments
+
+    out = Text()
+    for piece in segments(text, report):
+        if "verdict" not in piece:
+            out.append(piece["text"])
             continue
-        out.append(text[at : claim.start])
-        style = VERDICT_STYLES[claim.verdict.verdict]
-        out.append(text[claim.start : claim.end], style=f"underline {style}")
-        out.append(f" [{n}]", style=f"bold {style}")
-        at = claim.end
-    out.append(text[at:])
+        style = VERDICT_STYLES[piece["verdict"]]
+        out.append(piece["text"], style=f"underline {style}")
+        out.append(f" [{piece['n']}]", style=f"bold {style}")
     return out
 
 

@@ -95,6 +95,23 @@ class CheckReport:
         }
 
 
+def segments(text: str, report: CheckReport) -> list[dict]:
+    """The text cut into plain runs and claims (in order, never overlapping)."""
+    pieces, at = [], 0
+    for number, claim in enumerate(sorted(report.claims, key=lambda c: c.start), start=1):
+        if claim.start < at:
+            continue
+        if claim.start > at:
+            pieces.append({"text": text[at : claim.start]})
+        pieces.append(
+            {"text": text[claim.start : claim.end], "verdict": claim.verdict.verdict, "n": number}
+        )
+        at = claim.end
+    if at < len(text):
+        pieces.append({"text": text[at:]})
+    return pieces
+
+
 def read_text(path: Path | str, data: bytes | None = None) -> str:
     """A file's text, or a clear error: too big, binary, or not UTF-8 (Latin-1 is tried)."""
     name = str(path)
@@ -151,38 +168,44 @@ def check_sentence(ctx: Context, sentence: Sentence) -> list[CheckedClaim]:
     """The verdicts on one sentence: one for each of its clauses when patterns read them
     all ("A 2-0 win would do, while 3-1 would mean extra time"); else the whole of it if a
     pattern reads it; else each clause that one does ("Anfield is a fortress: Liverpool
-    are unbeaten in ..."); else one "not checkable" for the sentence."""
-    clauses = [c for c in _clauses(sentence) if is_claim(c.text)]
-    read = [_read(ctx, _plain_text(c.text), c) for c in clauses]
-    if len(read) > 1 and all(read):  # two claims in one sentence: a verdict each
-        return read
-    whole = _read(ctx, _plain_text(sentence.text), sentence)
+    are unbeaten in ..."); else one "not checkable" for the sentence. Patterns are matched
+    first (cheap) and only the reading chosen is verified (queries)."""
+    clauses = [(c, _pattern_for(c)) for c in _clauses(sentence) if is_claim(c.text)]
+    read = [(c, found) for c, found in clauses if found is not None]
+    if len(clauses) > 1 and len(read) == len(clauses):  # two claims in one sentence
+        return [_verdict(ctx, c, found) for c, found in read]
+    whole = _pattern_for(sentence)
     if whole is not None:
-        return [whole]
-    found = [claim for claim in read if claim is not None]
-    if found:
-        return found
+        return [_verdict(ctx, sentence, whole)]
+    if read:
+        return [_verdict(ctx, c, found) for c, found in read]
     reason = _why_not(sentence.text)
     return [CheckedClaim(sentence.text, sentence.start, sentence.end, None, not_checkable(reason))]
 
 
-def _read(ctx: Context, body: str, where: Sentence) -> CheckedClaim | None:
-    """The verdict of the first pattern that reads `body`, or None when none does."""
-    ctx.linker.notes.clear()
+def _pattern_for(where: Sentence) -> tuple[ClaimPattern, re.Match] | None:
+    """The first pattern that reads the text, and its match."""
+    body = _plain_text(where.text)
     for claim in PATTERNS:
         matched = claim.regex.match(body)
-        if matched is None:
-            continue
-        try:
-            verdict = claim.handler(ctx, matched)
-        except NameNotLinked as error:
-            verdict = not_checkable(str(error))
-        except ValueError as error:  # a team that is not in the tie, a number unread
-            verdict = not_checkable(str(error))
-        return CheckedClaim(
-            where.text, where.start, where.end, claim.form, verdict, tuple(ctx.linker.notes)
-        )
+        if matched is not None:
+            return claim, matched
     return None
+
+
+def _verdict(ctx: Context, where: Sentence, found: tuple[ClaimPattern, re.Match]) -> CheckedClaim:
+    """Verify a claim read by a pattern; a name it cannot place makes it not checkable."""
+    claim, matched = found
+    ctx.linker.notes.clear()
+    try:
+        verdict = claim.handler(ctx, matched)
+    except NameNotLinked as error:
+        verdict = not_checkable(str(error))
+    except ValueError as error:  # a team that is not in the tie, a number unread
+        verdict = not_checkable(str(error))
+    return CheckedClaim(
+        where.text, where.start, where.end, claim.form, verdict, tuple(ctx.linker.notes)
+    )
 
 
 # Where a sentence divides into claims, and the openings a desk puts before one.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from matchfacts.check.checker import CheckReport
+from matchfacts.check.checker import CheckReport, segments
 
 LABELS = {
     "supported": "supported",
@@ -18,23 +18,6 @@ _env = Environment(
     loader=PackageLoader("matchfacts.check", "templates"),
     autoescape=select_autoescape(["html", "j2"]),
 )
-
-
-def segments(text: str, report: CheckReport) -> list[dict]:
-    """The text cut into plain runs and claims (in order, never overlapping)."""
-    pieces, at = [], 0
-    for number, claim in enumerate(sorted(report.claims, key=lambda c: c.start), start=1):
-        if claim.start < at:
-            continue
-        if claim.start > at:
-            pieces.append({"text": text[at : claim.start]})
-        pieces.append(
-            {"text": text[claim.start : claim.end], "verdict": claim.verdict.verdict, "n": number}
-        )
-        at = claim.end
-    if at < len(text):
-        pieces.append({"text": text[at:]})
-    return pieces
 
 
 def render_check_page(

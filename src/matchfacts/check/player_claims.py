@@ -7,25 +7,16 @@ checked, and says so; a run over the team's matches can.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from matchfacts.check.grammar import HOW_OFTEN, MONTH, NAME, NUMBER, pattern
 from matchfacts.check.numbers import to_int
-from matchfacts.check.scope import Scope, player_goals, read_scope, season_of, team_matches
+from matchfacts.check.scope import Scope, player_goals, read_scope, team_matches
 from matchfacts.check.verdict import Context, Verdict, judge, not_checkable
-from matchfacts.facts.context import evidence
 from matchfacts.facts.words import month
 
 
-def _proof(ctx: Context):  # noqa: ANN202
-    return lambda ids: evidence(ctx.con, ids)
-
-
 def _scope(ctx: Context, words: str) -> Scope:
-    scope = read_scope(words, default_competition=ctx.competition)
-    if "this season" in words or "this season's" in words:
-        scope = replace(scope, season=ctx.fixture.season if ctx.fixture else season_of(ctx.as_of))
-    return scope
+    return read_scope(words, ctx.competition, ctx.season)
 
 
 def _player_run(ctx: Context, player: int, team: int):  # noqa: ANN202
@@ -58,11 +49,11 @@ def _streak(ctx: Context, m: re.Match) -> Verdict:
     team = ctx.linker.team(m["team"]).ref
     scope = _scope(ctx, m["rest"])
     return judge(
+        ctx,
         to_int(m["n"]),
         _player_run(ctx, player.id, team.id),
         scope,
         f"{player.name}'s scoring run over {team.short_name}'s matches",
-        _proof(ctx),
         at_least=True,
     ).with_parsed(player=player.name, team=team.short_name, scope=scope.words())
 
@@ -74,23 +65,20 @@ def _streak(ctx: Context, m: re.Match) -> Verdict:
 )
 def first_leg_goals(ctx: Context, m: re.Match) -> Verdict:
     """ "Vinícius Júnior scored twice in the first leg": his goals in the tie's first leg."""
+    s = ctx.second_leg()
+    if isinstance(s, str):
+        return not_checkable(s)
     player = ctx.linker.player(m["player"]).ref
-    first = ctx.con.execute(
-        "SELECT t.first_leg_id FROM tie t WHERE t.id = ? AND t.second_leg_id = ?",
-        [ctx.fixture.tie_id if ctx.fixture else None, ctx.fixture.id if ctx.fixture else None],
-    ).fetchone()
-    if first is None:
-        return not_checkable("the fixture is not the second leg of a tie")
     goals = ctx.con.execute(
         "SELECT count(*) FROM goal WHERE match_id = ? AND player_id = ? AND kind <> 'own_goal'",
-        [first[0], player.id],
+        [s.first_leg.id, player.id],
     ).fetchone()[0]
-    said = m["n"].split()[0]
-    stated = 1 if said == "a" else to_int(said if said not in ("once", "twice") else m["n"])
+    said = m["n"].split()[0]  # "twice", "two goals", "three times", "a goal"
+    stated = 1 if said == "a" else to_int(said)
     verdict = "supported" if stated == goals else "refuted"
     return Verdict(
         verdict, stated, goals, f"{player.name} scored {goals} in the first leg",
-        evidence(ctx.con, [first[0]]), {"player": player.name},
+        ctx.evidence([s.first_leg.id]), {"player": player.name},
     )  # fmt: skip
 
 
@@ -152,7 +140,7 @@ def record_short(ctx: Context, m: re.Match) -> Verdict:
     active, _ = _player_run(ctx, player.id, team.id)(scope)
     stated = (to_int(m["n"]), to_int(m["best"]), m["holder"], m["month"])
     actual = (length - active, length, holder, month(start) if start else None)
-    proof = evidence(ctx.con, ids)
+    proof = ctx.evidence(ids)
     holder_matches = ctx.linker.player(m["holder"]).ref.name == holder if holder else False
     if stated[:2] == actual[:2] and holder_matches and stated[3] == actual[3]:
         return Verdict("supported", stated, actual, f"club record {length} by {holder}", proof)
@@ -179,10 +167,10 @@ def record_equal(ctx: Context, m: re.Match) -> Verdict:
     active, _ = _player_run(ctx, player.id, team.id)(scope)
     stated = to_int(m["n"])
     if active == stated and length == stated:
-        return Verdict("supported", stated, length, f"club record {length}", evidence(ctx.con, ids))
+        return Verdict("supported", stated, length, f"club record {length}", ctx.evidence(ids))
     return Verdict(
         "refuted", stated, length, f"record {length} by {holder}; the run is {active}",
-        evidence(ctx.con, ids),
+        ctx.evidence(ids),
     )  # fmt: skip
 
 
@@ -210,11 +198,11 @@ def split(ctx: Context, m: re.Match) -> Verdict:
         return (len(goals), sum(r[2] for r in matches)), [r[0] for r in matches]
 
     return judge(
+        ctx,
         (to_int(m["k"]), to_int(m["n"])),
         measured,
         scope,
         f"{player.name}'s goals of {team.short_name}'s",
-        _proof(ctx),
     ).with_parsed(player=player.name, team=team.short_name, scope=scope.words())
 
 
@@ -233,8 +221,9 @@ def milestone(ctx: Context, m: re.Match) -> Verdict:
     if m["has"] and to_int(m["has"]) != stated:
         return Verdict("refuted", to_int(m["has"]), stated, "the sentence contradicts itself")
     return judge(
+        ctx,
         stated, _goal_count(ctx, player.id, team.id if team else None), scope,
-        f"{player.name}'s goals", _proof(ctx),
+        f"{player.name}'s goals",
     ).with_parsed(player=player.name, target=target, scope=scope.words())  # fmt: skip
 
 
@@ -248,8 +237,9 @@ def goal_total(ctx: Context, m: re.Match) -> Verdict:
     team = ctx.linker.team(m["team"]).ref if m["team"] else None
     scope = _scope(ctx, " ".join(filter(None, (m["rest"], m["rest2"], m["rest3"]))))
     return judge(
+        ctx,
         to_int(m["n"]), _goal_count(ctx, player.id, team.id if team else None), scope,
-        f"{player.name}'s goals", _proof(ctx),
+        f"{player.name}'s goals",
     ).with_parsed(player=player.name, scope=scope.words())  # fmt: skip
 
 
@@ -287,7 +277,7 @@ def share_extreme(ctx: Context, m: re.Match) -> Verdict:
         verdict, stated, actual,
         f"{knockout} of {goals} in the knockout stage; {higher} of {len(eligible)} players "
         f"with {minimum} or more have a higher share",
-        evidence(ctx.con, ids),
+        ctx.evidence(ids),
     )  # fmt: skip
 
 

@@ -62,8 +62,11 @@ class Scope:
         return ", ".join(parts)
 
 
-def read_scope(text: str, default_competition: str = "all") -> Scope:
-    """The filters a claim's words name; what they leave open stays open."""
+def read_scope(
+    text: str, default_competition: str = "all", this_season: str | None = None
+) -> Scope:
+    """The filters a claim's words name; what they leave open stays open. "This season"
+    is `this_season` where the caller knows it."""
     lowered = text.lower()
     competition = default_competition
     for pattern, code in COMPETITION_WORDS:
@@ -85,18 +88,13 @@ def read_scope(text: str, default_competition: str = "all") -> Scope:
         competition=competition,
         stage=stage,
         venue=venue,
+        season=this_season if "this season" in lowered else None,
         qualifying=qualifying,
         opposition=opposition,
     )
 
 
 COUNTRIES = {adjective: code for code, adjective in ADJECTIVES.items()}
-
-
-def season_of(date: dt.date) -> str:
-    """The European season a date falls in: 14 April 2021 -> '2020-21'."""
-    start = date.year if date.month >= 7 else date.year - 1
-    return f"{start}-{str(start + 1)[2:]}"
 
 
 def variations(scope: Scope) -> list[tuple[str, Scope]]:

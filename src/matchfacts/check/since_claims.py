@@ -16,8 +16,7 @@ from dataclasses import replace
 from matchfacts.check.grammar import MONTH, NAME, SCORE, pattern
 from matchfacts.check.scope import Scope, read_scope, team_matches
 from matchfacts.check.verdict import Context, Verdict
-from matchfacts.facts.context import evidence
-from matchfacts.facts.words import month
+from matchfacts.facts.words import month, result
 from matchfacts.store.lookup import team_by_id
 
 _WIN = rf"(?P<since>an? {SCORE} (?:win|defeat|draw))"
@@ -41,7 +40,7 @@ def _words(win: tuple | None, with_opponent: bool) -> str:
         return "no win at all"
     _, date, gf, ga, opponent = win
     over = f" over {opponent}" if with_opponent else ""
-    return f"a {gf}-{ga} win{over} in {month(date)}"
+    return f"{result(gf, ga)}{over} in {month(date)}"
 
 
 def _scope_of(ctx: Context, what: str) -> tuple[Scope, str] | None:
@@ -77,7 +76,7 @@ def first_win_since(ctx: Context, m: re.Match) -> Verdict:
     over = f" over {m['opp2']}" if m["opp2"] else ""
     stated = f"{m['since']}{over} in {m['month']}"
     actual = _words(win, bool(m["opp2"]))
-    proof = evidence(ctx.con, [win[0]]) if win else ()
+    proof = ctx.evidence([win[0]]) if win else ()
     verdict = "supported" if _same(stated, actual) else "refuted"
     return Verdict(
         verdict, stated, actual, f"their last win {label}: {actual}", proof,
@@ -114,7 +113,7 @@ def ended_drought(ctx: Context, m: re.Match) -> Verdict:
     before = _last_win(ctx, team.id, scope, day)
     stated = f"{m['since']} over {m['opp2']} in {m['month']}"
     actual = _words(before, True)
-    proof = evidence(ctx.con, [r for r in (before and before[0], latest[0]) if r])
+    proof = ctx.evidence([r for r in (before and before[0], latest[0]) if r])
     verdict = "supported" if _same(stated, actual) else "refuted"
     return Verdict(verdict, stated, actual, f"the {m['noun']} before it: {actual}", proof)
 

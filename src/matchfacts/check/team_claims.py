@@ -18,10 +18,9 @@ from matchfacts.check.grammar import (
     run_measure,
 )
 from matchfacts.check.numbers import to_int
-from matchfacts.check.scope import Scope, read_scope, season_of, team_matches
+from matchfacts.check.scope import Scope, read_scope, team_matches
 from matchfacts.check.verdict import Context, Verdict, judge
-from matchfacts.facts.context import evidence
-from matchfacts.facts.words import month
+from matchfacts.facts.words import month, result
 
 H2H_VERBS = {
     "have not beaten": "winless",
@@ -59,15 +58,10 @@ def _run_measure(ctx: Context, team: int, measure: str):  # noqa: ANN202
     return measured
 
 
-def _proof(ctx: Context):  # noqa: ANN202
-    return lambda ids: evidence(ctx.con, ids)
-
-
 def _since_words(row: tuple) -> str:
     """'a 4-0 win in March 2009' for the (id, date, for, against) row that ended a run."""
     _, date, gf, ga = row
-    result = "win" if gf > ga else ("defeat" if gf < ga else "draw")
-    return f"a {max(gf, ga)}-{min(gf, ga)} {result} in {month(date)}"
+    return f"{result(gf, ga)} in {month(date)}"
 
 
 def _head_to_head_run(ctx: Context, m: re.Match, measure: str) -> Verdict:
@@ -76,11 +70,11 @@ def _head_to_head_run(ctx: Context, m: re.Match, measure: str) -> Verdict:
     scope = replace(read_scope(m["rest"] or ""), opponent=opponent.id, venue=None)
     stated = to_int(m["n"])
     verdict = judge(
+        ctx,
         stated,
         _run_measure(ctx, team.id, measure),
         scope,
         f"the {measure} run against {opponent.short_name}",
-        _proof(ctx),
         at_least=True,
     )
     if verdict.verdict == "supported" and m["since"]:
@@ -154,11 +148,11 @@ def head_to_head_record(ctx: Context, m: re.Match) -> Verdict:
     scope = replace(read_scope(m["rest"]), opponent=opponent.id, venue=None)
     last = n if m["last"] else None
     return judge(
+        ctx,
         (to_int(m["k"]), n),
         _record_measure(ctx, team.id, m["what"], last),
         scope,
         f"matches {m['what']} against {opponent.short_name}",
-        _proof(ctx),
     ).with_parsed(team=team.short_name, opponent=opponent.short_name)
 
 
@@ -193,8 +187,9 @@ def head_to_head_full_record(ctx: Context, m: re.Match) -> Verdict:
         stated = (won, to_int(m["lost"]), to_int(m["drawn"]))
     scope = replace(read_scope(m["rest"]), opponent=opponent.id, venue=None)
     return judge(
+        ctx,
         stated, _won_lost_drawn(ctx, team.id), scope,
-        f"won, lost, drawn against {opponent.short_name}", _proof(ctx),
+        f"won, lost, drawn against {opponent.short_name}",
     ).with_parsed(team=team.short_name, opponent=opponent.short_name)  # fmt: skip
 
 
@@ -208,8 +203,9 @@ def all_drawn(ctx: Context, m: re.Match) -> Verdict:
     opponent = ctx.linker.team(m["opp"]).ref
     scope = replace(read_scope(m["rest"]), opponent=opponent.id, venue=None)
     return judge(
+        ctx,
         (0, 0, to_int(m["n"])), _won_lost_drawn(ctx, team.id), scope,
-        "won, lost, drawn", _proof(ctx),
+        "won, lost, drawn",
     )  # fmt: skip
 
 
@@ -223,7 +219,7 @@ def _meetings(ctx: Context, m: re.Match, offset: int) -> Verdict:
         rows = team_matches(ctx.con, team.id, ctx.as_of, s)
         return len(rows) + offset, [r[0] for r in rows]
 
-    return judge(to_int(m["n"]), measured, scope, what, _proof(ctx)).with_parsed(
+    return judge(ctx, to_int(m["n"]), measured, scope, what).with_parsed(
         team=team.short_name, opponent=opponent.short_name
     )
 
@@ -260,7 +256,11 @@ def _visits(ctx: Context, m: re.Match, stated_wins: int) -> Verdict:
 
     stated = (stated_wins, stated_visits) if stated_visits is not None else stated_wins
     return judge(
-        stated, measured, scope, f"wins in visits to {host.short_name}", _proof(ctx)
+        ctx,
+        stated,
+        measured,
+        scope,
+        f"wins in visits to {host.short_name}",
     ).with_parsed(team=team.short_name, host=host.short_name)
 
 
@@ -307,7 +307,11 @@ def nth_visit(ctx: Context, m: re.Match) -> Verdict:
         return len(rows) + 1, [r[0] for r in rows]
 
     return judge(
-        to_int(m["n"]), measured, scope, f"this visit to {host.short_name}'s number", _proof(ctx)
+        ctx,
+        to_int(m["n"]),
+        measured,
+        scope,
+        f"this visit to {host.short_name}'s number",
     ).with_parsed(team=team.short_name, host=host.short_name)
 
 
@@ -319,15 +323,13 @@ def nth_visit(ctx: Context, m: re.Match) -> Verdict:
 def team_streak(ctx: Context, m: re.Match) -> Verdict:
     team = ctx.linker.team(m["team"]).ref
     measure = run_measure(m)
-    scope = read_scope(m["rest"])
-    if re.search(r"this season", m["rest"]):
-        scope = replace(scope, season=_season(ctx))
+    scope = read_scope(m["rest"], this_season=ctx.season)
     return judge(
+        ctx,
         to_int(m["n"]),
         _run_measure(ctx, team.id, measure),
         scope,
         f"the {measure.replace('_', ' ')} run",
-        _proof(ctx),
         at_least=True,
     ).with_parsed(team=team.short_name, run=measure, scope=scope.words())
 
@@ -351,15 +353,13 @@ def record_against_a_country(ctx: Context, m: re.Match) -> Verdict:
 def team_record(ctx: Context, m: re.Match) -> Verdict:
     team = ctx.linker.team(m["team"]).ref
     n = to_int(m["n"])
-    scope = read_scope(m["rest"])
-    if re.search(r"this season", m["rest"]):
-        scope = replace(scope, season=_season(ctx))
+    scope = read_scope(m["rest"], this_season=ctx.season)
     return judge(
+        ctx,
         (to_int(m["k"]), n),
         _record_measure(ctx, team.id, m["what"], n if m["last"] else None),
         scope,
         f"matches {m['what']}",
-        _proof(ctx),
     ).with_parsed(team=team.short_name, scope=scope.words())
 
 
@@ -373,12 +373,12 @@ def none_won(ctx: Context, m: re.Match) -> Verdict:
     n = to_int(m["n"])
     scope = read_scope(m["rest"])
     return judge(
-        (0, n), _record_measure(ctx, team.id, "won", None), scope, "matches won", _proof(ctx)
+        ctx,
+        (0, n),
+        _record_measure(ctx, team.id, "won", None),
+        scope,
+        "matches won",
     ).with_parsed(team=team.short_name, scope=scope.words())
-
-
-def _season(ctx: Context) -> str:
-    return ctx.fixture.season if ctx.fixture else season_of(ctx.as_of)
 
 
 PATTERNS = [

@@ -9,33 +9,11 @@ from matchfacts.check.grammar import NAME, NUMBER, ORDINAL, pattern
 from matchfacts.check.numbers import to_int
 from matchfacts.check.scope import Scope, read_scope
 from matchfacts.check.verdict import Context, Verdict, judge, not_checkable
-from matchfacts.errors import MatchfactsError
-from matchfacts.facts.context import EUROPEAN, evidence
+from matchfacts.facts.context import EUROPEAN
 from matchfacts.rules.outcome import Score, match_outcome
-from matchfacts.rules.situation import TieSituation, tie_situation
+from matchfacts.rules.situation import TieSituation
 
 BOUND = 9  # second-leg goals a side is searched over for what it needs
-
-
-def _situation(ctx: Context) -> TieSituation | None:
-    """The fixture's tie situation, worked out once per text."""
-    if ctx.fixture is None or ctx.home is None or ctx.away is None:
-        return None
-    if "tie" not in ctx.cache:
-        try:
-            ctx.cache["tie"] = tie_situation(ctx.con, ctx.home, ctx.away, ctx.fixture.date)
-        except MatchfactsError:  # not a tie: every tie claim is then not checkable
-            ctx.cache["tie"] = None
-    return ctx.cache["tie"]
-
-
-def _second_leg(ctx: Context) -> TieSituation | str:
-    s = _situation(ctx)
-    if s is None:
-        return "the checker needs the fixture (--home/--away, or both sides named) of a tie"
-    if s.leg != 2 or s.first_leg is None:
-        return f"{s.home.short_name} v {s.away.short_name} is not the second leg of a tie"
-    return s
 
 
 def _outcome(s: TieSituation, for_side: int, against: int, side: str) -> str:
@@ -49,7 +27,7 @@ def _outcome(s: TieSituation, for_side: int, against: int, side: str) -> str:
 def _tie_and_side(ctx: Context, name: str) -> tuple[TieSituation, str] | Verdict:
     """The second leg's situation and the named side's place in it ('home' or 'away'), or
     the verdict that the claim cannot be checked."""
-    s = _second_leg(ctx)
+    s = ctx.second_leg()
     if isinstance(s, str):
         return not_checkable(s)
     return s, _side(ctx, s, name)
@@ -150,7 +128,7 @@ _MEANS = {
     rf"(?: for (?P<team>{NAME}))? would (?P<means>.+)",
 )
 def score_means(ctx: Context, m: re.Match) -> Verdict:
-    s = _second_leg(ctx)
+    s = ctx.second_leg()
     if isinstance(s, str):
         return not_checkable(s)
     team_name = m["team"] or _named_side(ctx, m["means"])
@@ -195,7 +173,7 @@ def score_means(ctx: Context, m: re.Match) -> Verdict:
 )
 def score_means_level(ctx: Context, m: re.Match) -> Verdict:
     """ "3-1 means extra time", as the tie engine writes it (second leg's home side first)."""
-    s = _second_leg(ctx)
+    s = ctx.second_leg()
     if isinstance(s, str):
         return not_checkable(s)
     stated = {"extra time": "extra_time", "penalties": "penalties", "a replay": "replay",
@@ -282,7 +260,7 @@ def first_leg(ctx: Context, m: re.Match) -> Verdict:
 
 @pattern("tie_need", r"(?P<rest>.*\b[Aa]way goals?\b(?: rule)?.*)")
 def away_goals(ctx: Context, m: re.Match) -> Verdict:
-    s = _second_leg(ctx)
+    s = ctx.second_leg()
     if isinstance(s, str):
         return not_checkable(s)
     text = m["rest"].lower()
@@ -341,9 +319,9 @@ def _conditional(ctx: Context, m: re.Match) -> Verdict:
     scope = read_scope(m["comp"] or "", default_competition=_competition(ctx))
     measured = _base_rate(ctx, m["where"], m["res"], int(m["a"]), int(m["b"]), _OUT[m["out"]])
     return judge(
+        ctx,
         (to_int(m["k"]), to_int(m["n"])), measured, scope,
         f"sides that {m['res']} {m['a']}-{m['b']} {m['where']} and {m['out']}",
-        lambda ids: evidence(ctx.con, ids),
     ).with_parsed(scope=scope.words())  # fmt: skip
 
 
@@ -424,8 +402,8 @@ def own_tie_record(ctx: Context, m: re.Match) -> Verdict:
     scope = read_scope(m["comp"] or "", default_competition="europe")
     measured = _own_ties(ctx, team.id, m["where"] == "at home", sign, margin)
     return judge(
+        ctx,
         stated, measured, scope, f"{team.short_name}'s ties won after that first leg",
-        lambda ids: evidence(ctx.con, ids),
     ).with_parsed(team=team.short_name, scope=scope.words())  # fmt: skip
 
 
@@ -453,7 +431,7 @@ def prospective_kth(ctx: Context, m: re.Match) -> Verdict:
     return Verdict(
         verdict, stated, actual,
         f"{k} sides have overturned it: {', '.join(names) or 'none'}",
-        evidence(ctx.con, [r[0] for r in through]),
+        ctx.evidence([r[0] for r in through]),
     )  # fmt: skip
 
 

@@ -36,11 +36,3 @@ FORMS: dict[str, Form] = {
         Form("tie_need", "X need to win by two goals", False),
     )
 }
-
-
-def form(name: str) -> Form:
-    """The registered form of that name; an unknown name is a programming error."""
-    try:
-        return FORMS[name]
-    except KeyError:
-        raise KeyError(f"unknown fact form {name!r}; known: {', '.join(sorted(FORMS))}") from None
