@@ -20,16 +20,16 @@ from matchfacts.store.db import open_store
 from matchfacts.store.lookup import resolve_team
 
 GOLDEN = Path(__file__).parent / "golden"
-NEWS = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "examples"
-    / ("team-news-liverpool-real-madrid-2021-04-14.yaml")
-)
+NEWS = "team-news-liverpool-real-madrid-2021-04-14.yaml"
 
 
 @pytest.fixture(scope="module")
-def flagship(store_path):
+def flagship(store_path, mirror):
+    # The example team news is handed over beside the data: shared/examples, next to the
+    # mirror's shared/data (never a silent preview without it).
+    news = mirror.parent / "examples" / NEWS
+    if not news.exists():
+        pytest.fail(f"no example team news at {news}")
     con = open_store(store_path)
     try:
         return compose(
@@ -37,7 +37,7 @@ def flagship(store_path):
             resolve_team(con, "Liverpool"),
             resolve_team(con, "Real Madrid"),
             dt.date(2021, 4, 14),
-            NEWS if NEWS.exists() else None,
+            news,
         )
     finally:
         con.close()
