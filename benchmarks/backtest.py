@@ -2,7 +2,10 @@
 
 (a) league matches of the top five leagues where odds and FiveThirtyEight both exist
     (2020-21..2022-23);
-(b) Champions League matches 2016-17..2022-23 against FiveThirtyEight;
+(b) Champions League matches 2016-17..2022-23 against FiveThirtyEight: the competition
+    proper (group stage, knockout rounds, final), as everywhere in matchfacts; its
+    qualifying rounds are printed apart, as (b'), against the bookmaker (FiveThirtyEight
+    did not forecast them);
 (c) every European Cup/Champions League second leg since 1994-95: progression forecasts
     against the base rate by first-leg result.
 
@@ -43,10 +46,23 @@ def main() -> None:
     con = open_store(Path(args.db))
     console = Console()
     started = time.perf_counter()
-    _print(console, "(a) top five leagues 2020-21..2022-23",
-           match_backtest(con, TOP_FIVE, dt.date(2020, 7, 1), dt.date(2023, 6, 30)))
-    _print(console, "(b) Champions League 2016-17..2022-23",
-           match_backtest(con, ["UCL"], dt.date(2016, 7, 1), dt.date(2023, 6, 30)))
+    _print(
+        console,
+        "(a) top five leagues 2020-21..2022-23",
+        match_backtest(con, TOP_FIVE, dt.date(2020, 7, 1), dt.date(2023, 6, 30)),
+    )
+    _print(
+        console,
+        "(b) Champions League 2016-17..2022-23",
+        match_backtest(con, ["UCL"], dt.date(2016, 7, 1), dt.date(2023, 6, 30)),
+    )
+    _print(
+        console,
+        "(b') Champions League qualifying rounds 2016-17..2022-23",
+        match_backtest(
+            con, ["UCL"], dt.date(2016, 7, 1), dt.date(2023, 6, 30), rounds="qualifying"
+        ),
+    )
     ties = tie_backtest(con, "UCL", "1994-95", "2024-25", refit_days=14)
     table = Table(title=f"(c) Champions League second legs 1994-95..2024-25 ({ties.n:,})")
     for column in ("model", "Brier", "log loss"):

@@ -191,3 +191,22 @@ def test_a_store_from_an_older_matchfacts_is_rebuilt_by_the_main_job(store_path,
     assert out.startswith("# Liverpool v Real Madrid")
     with duckdb.connect(str(old), read_only=True) as con:
         assert con.execute("SELECT max(version) FROM schema_migration").fetchone()[0] >= 4
+
+
+def test_backtest_of_a_champions_league_season_with_its_ties(store_path):
+    code, out, _ = run(
+        "backtest", "-c", "UCL", "--from", "2018-19", "--to", "2018-19", "--ties",
+        "--refit-days", "56", "--db", str(store_path), "--json",
+    )  # fmt: skip
+    assert code == 0
+    result = json.loads(out)
+    everything = result["matches"][0]
+    assert everything["set"] == "all matches"
+    assert everything["n"] == 125  # 96 group matches, 28 knockout, the final: no qualifier
+    assert sum(b["n"] for b in everything["calibration"]) == 3 * everything["n"]
+    ties = result["ties"]["UCL"]
+    assert ties["n"] == 14  # 8 last-16 ties, 4 quarter-finals, 2 semi-finals
+    assert set(ties["metrics"]) == {"matchfacts", "base rate"}
+    assert sum(b["n"] for b in ties["calibration"]) == 2 * ties["n"]
+    code, _, err = run("backtest", "--rounds", "groups", "--db", str(store_path))
+    assert code == 2 and "proper, qualifying or all" in err

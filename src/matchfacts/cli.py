@@ -448,6 +448,13 @@ def backtest(
         bool, typer.Option("--ties", help="Also second legs: who goes through.")
     ] = False,
     refit_days: Annotated[int, typer.Option(help="Refit the ratings every N days.")] = 7,
+    rounds: Annotated[
+        str,
+        typer.Option(
+            help="proper: a cup's qualifying rounds left out, as everywhere in matchfacts;"
+            " qualifying: only them; all."
+        ),
+    ] = "proper",
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -461,14 +468,18 @@ def backtest(
     first_day, last_day, first_season, last_season = _season_bounds(start, end)
     if not 1 <= refit_days <= 365:
         raise typer.BadParameter("--refit-days must be 1..365")
+    if rounds not in ("proper", "qualifying", "all"):
+        raise typer.BadParameter(f"--rounds {rounds!r}: proper, qualifying or all")
     try:
         con = open_store(_db(db))
         try:
             with console.status("backtesting", spinner="dots") as status:
                 say = None if as_json else (lambda m: status.update(m))
-                sets = match_backtest(con, competitions, first_day, last_day, refit_days, say)
+                sets = match_backtest(
+                    con, competitions, first_day, last_day, refit_days, say, rounds
+                )
                 tie_sets = {
-                    c: tie_backtest(con, c, first_season, last_season, refit_days, say)
+                    c: tie_backtest(con, c, first_season, last_season, refit_days, say, rounds)
                     for c in competitions
                     if ties and c in ("UCL", "UEL", "UCWC", "UECL")
                 }
@@ -484,7 +495,10 @@ def backtest(
                     {"set": s.name, "n": s.n, "metrics": s.metrics, "calibration": s.calibration}
                     for s in sets
                 ],
-                "ties": {c: {"n": t.n, "metrics": t.metrics} for c, t in tie_sets.items()},
+                "ties": {
+                    c: {"n": t.n, "metrics": t.metrics, "calibration": t.calibration}
+                    for c, t in tie_sets.items()
+                },
             }
         )
         return
@@ -497,17 +511,7 @@ def backtest(
         for model, m in s.metrics.items():
             table.add_row(model, f"{m['rps']:.4f}", f"{m['log_loss']:.4f}", f"{m['brier']:.4f}")
         console.print(table)
-    calib = Table(title="Calibration of matchfacts (all matches, every outcome)")
-    for column in ("stated", "n", "mean stated", "observed"):
-        calib.add_column(column, justify="right")
-    for row in sets[0].calibration:
-        calib.add_row(
-            f"{row['from']:.1f}-{row['to']:.1f}",
-            f"{row['n']:,}",
-            f"{row['stated']:.3f}",
-            f"{row['observed']:.3f}",
-        )
-    console.print(calib)
+    console.print(_calibration_table("all matches, every outcome", sets[0].calibration))
     for comp, t in tie_sets.items():
         table = Table(
             title=f"{comp} second legs {first_season}..{last_season}: who goes through ({t.n:,})"
@@ -517,6 +521,21 @@ def backtest(
         for model, m in t.metrics.items():
             table.add_row(model, f"{m['brier']:.4f}", f"{m['log_loss']:.4f}")
         console.print(table)
+        console.print(_calibration_table(f"{comp} second legs, either side", t.calibration))
+
+
+def _calibration_table(what: str, rows: list[dict]) -> Table:
+    table = Table(title=f"Calibration of matchfacts ({what})")
+    for column in ("stated", "n", "mean stated", "observed"):
+        table.add_column(column, justify="right")
+    for row in rows:
+        table.add_row(
+            f"{row['from']:.1f}-{row['to']:.1f}",
+            f"{row['n']:,}",
+            f"{row['stated']:.3f}",
+            f"{row['observed']:.3f}",
+        )
+    return table
 
 
 @app.command()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from matchfacts.model.backtest import match_backtest, tie_backtest
+from matchfacts.model.backtest import ROUNDS, match_backtest, tie_backtest
 from matchfacts.store.db import open_store
 
 
@@ -32,6 +32,25 @@ def test_premier_league_autumn_2020_beside_fivethirtyeight(con):
 
 
 def test_second_legs_beat_the_base_rate_over_a_few_seasons(con):
-    result = tie_backtest(con, "UCL", "2017-18", "2019-20", refit_days=56)
-    assert result.n > 100
+    result = tie_backtest(con, "UCL", "2010-11", "2019-20", refit_days=56)
+    assert result.n == 134  # knockout ties (the 2019-20 quarter-finals on were single matches)
     assert result.metrics["matchfacts"]["brier"] < result.metrics["base rate"]["brier"]
+    # calibration over both sides of every tie: each well-filled bin's stated chance is
+    # near how often it came true
+    bins = result.calibration
+    assert sum(b["n"] for b in bins) == 2 * result.n
+    for b in bins:
+        if b["n"] >= 40:
+            assert abs(b["stated"] - b["observed"]) < 0.2, b
+
+
+def test_qualifying_rounds_are_left_out_unless_asked_for(con):
+    """As every figure of matchfacts for a named competition: the Champions League proper
+    of autumn 2019 (group stage) has no qualifier in it; the two parts make the whole."""
+    window = (con, ["UCL"], dt.date(2019, 7, 1), dt.date(2019, 12, 31), 56)
+    proper, qualifying, whole = (match_backtest(*window, rounds=r)[0] for r in ROUNDS)
+    assert proper.n == 96  # 8 groups x 12 matches
+    assert qualifying.n > 50
+    assert proper.n + qualifying.n == whole.n
+    with pytest.raises(ValueError, match="rounds 'groups'"):
+        match_backtest(*window, rounds="groups")

@@ -23,6 +23,14 @@ from matchfacts.rules.loader import builtin_catalogue
 from matchfacts.rules.outcome import Score
 
 BASE_RATE_YEARS = 5
+# which rounds a backtest takes: a condition on the stage of the (second-leg) match
+ROUNDS = {"proper": "<> 'qualifying'", "qualifying": "= 'qualifying'", "all": "IS NOT NULL"}
+
+
+def _stage_filter(rounds: str, match: str) -> str:
+    if rounds not in ROUNDS:
+        raise ValueError(f"rounds {rounds!r} is not one of {', '.join(ROUNDS)}")
+    return f"{match}.stage {ROUNDS[rounds]}"
 
 
 @dataclass(slots=True)
@@ -62,13 +70,20 @@ def match_backtest(
     end: dt.date,
     refit_days: int = 7,
     progress=None,  # noqa: ANN001
+    rounds: str = "proper",
 ) -> list[MatchSet]:
-    """90-minute results of the matches in `competitions` from `start` to `end`."""
+    """90-minute results of the matches in `competitions` from `start` to `end`.
+
+    `rounds`: "proper" leaves a cup's qualifying rounds out, as every figure of matchfacts
+    does for a named competition; "qualifying" takes only them; "all" both.
+    """
+    stages = _stage_filter(rounds, "m")
     rows = con.execute(
         f"""SELECT m.id, m.date, m.competition_id, m.home_id, m.away_id, m.home_goals,
                    m.away_goals, coalesce(m.neutral, false), coalesce(m.behind_closed_doors, false)
             FROM match m WHERE m.competition_id IN ({",".join("?" * len(competitions))})
               AND m.date BETWEEN ? AND ? AND m.home_goals IS NOT NULL AND m.status = 'played'
+              AND {stages}
             ORDER BY m.date, m.id""",
         [*competitions, start, end],
     ).fetchall()
@@ -159,6 +174,7 @@ def _references(con: duckdb.DuckDBPyConnection, match_ids: list[int]) -> dict[st
 class TieSet:
     n: int
     metrics: dict[str, dict[str, float]]
+    calibration: list[dict]  # ours: stated chance of going through against how often
 
 
 def tie_backtest(
@@ -168,16 +184,19 @@ def tie_backtest(
     last_season: str,
     refit_days: int = 7,
     progress=None,  # noqa: ANN001
+    rounds: str = "proper",
 ) -> TieSet:
     """Second legs: P(the second leg's home side goes through) against the base rate of
-    earlier ties with the same first-leg margin."""
+    earlier ties with the same first-leg margin. `rounds` as in match_backtest."""
+    stages = _stage_filter(rounds, "s")
     rows = con.execute(
-        """SELECT t.id, t.season, t.round, s.date, s.home_id, s.away_id,
+        f"""SELECT t.id, t.season, t.round, s.date, s.home_id, s.away_id,
                   f.home_goals, f.away_goals, t.winner_id, coalesce(s.neutral, false),
                   coalesce(s.behind_closed_doors, false)
            FROM tie t JOIN match f ON f.id = t.first_leg_id JOIN match s ON s.id = t.second_leg_id
            WHERE t.competition_id = ? AND t.season BETWEEN ? AND ?
              AND t.winner_id IS NOT NULL AND f.home_goals IS NOT NULL
+             AND {stages}
            ORDER BY s.date, s.id""",
         [competition, first_season, last_season],
     ).fetchall()
@@ -196,15 +215,16 @@ def tie_backtest(
         ours.append(progression(Score(fh, fa), rules, lh, la, ratings.rho).home)
         base.append(_tie_base_rate(history, fa - fh, date))
         outcome.append(int(winner == h))
-    y = np.array(outcome)
-    metrics = {}
+    y = np.array(outcome, dtype=int)
+    metrics, both_sides = {}, {}
     for model, p in (("matchfacts", np.array(ours)), ("base rate", np.array(base))):
-        two = np.column_stack([p, 1 - p])
+        # each side's chance: the hosts' and the visitors'; outcome 0 = the hosts went through
+        both_sides[model] = np.column_stack([p, 1 - p])
         metrics[model] = {
-            "brier": float(brier(two, 1 - y).mean() / 2),
-            "log_loss": float(log_loss(two, 1 - y).mean()),
+            "brier": float(brier(both_sides[model], 1 - y).mean() / 2),
+            "log_loss": float(log_loss(both_sides[model], 1 - y).mean()),
         }
-    return TieSet(len(y), metrics)
+    return TieSet(len(y), metrics, calibration(both_sides["matchfacts"], 1 - y))
 
 
 def _tie_history(con: duckdb.DuckDBPyConnection, competition: str) -> list[tuple]:

@@ -259,21 +259,6 @@ def _values(record: MatchRecord) -> dict[str, object]:
     return values
 
 
-PANDEMIC = (dt.date(2020, 3, 1), dt.date(2021, 7, 31))
-
-
-def behind_closed_doors(date: dt.date, attendance: int | None) -> bool | None:
-    """From the attendance the sources give: 0 in the pandemic seasons means no crowd.
-
-    Outside them a 0 more often means 'not recorded', so it proves nothing.
-    """
-    if attendance is None:
-        return None
-    if attendance > 0:
-        return False
-    return True if PANDEMIC[0] <= date <= PANDEMIC[1] else None
-
-
 def competition_id(values: dict) -> str:
     """The store's competition id of a merged match: UCL ..., or country and tier (ENG1)."""
     if values["competition"] != "LEAGUE":

@@ -13,11 +13,12 @@ import pandas as pd
 
 from matchfacts.sources.records import GoalRecord, ReferenceForecast, ShootoutKick
 from matchfacts.sources.registry import SourceSpec
+from matchfacts.store.crowds import behind_closed_doors
 from matchfacts.store.db import create_store
 from matchfacts.store.goals import Players, team_side
 from matchfacts.store.identity import Identity
 from matchfacts.store.names import name_key
-from matchfacts.store.reconcile import Reconciler, behind_closed_doors, competition_id
+from matchfacts.store.reconcile import Reconciler, competition_id
 from matchfacts.store.ties import KNOCKOUT_STAGES, link_ties
 
 COMPETITIONS = {
@@ -53,7 +54,7 @@ class StoreContent:
 
 def _frames(content: StoreContent) -> dict[str, pd.DataFrame]:
     identity, rec = content.identity, content.reconciler
-    match_df = _match_frame(rec)
+    match_df = _match_frame(rec, identity)
     ties, tie_of_match = _tie_rows(rec)
     match_df["tie_id"] = [tie_of_match.get(i) for i in range(len(rec.matches))]
     frames = {
@@ -130,7 +131,7 @@ VALUE_COLUMNS = (
 )
 
 
-def _match_frame(rec: Reconciler) -> pd.DataFrame:
+def _match_frame(rec: Reconciler, identity: Identity) -> pd.DataFrame:
     """The match table, built column by column: a dict per row would cost gigabytes."""
     merged = rec.matches
     columns: dict[str, list] = {
@@ -141,9 +142,11 @@ def _match_frame(rec: Reconciler) -> pd.DataFrame:
     }
     for name in VALUE_COLUMNS:
         columns[name] = [m.values[name] for m in merged]
+    # The host's country: the league's, or the home club's in a European match.
+    hosts = [m.values["country"] or identity.teams[m.home_id].country for m in merged]
     columns["behind_closed_doors"] = [
-        behind_closed_doors(d, a)  # type: ignore[arg-type]
-        for d, a in zip(columns["date"], columns["attendance"], strict=True)
+        behind_closed_doors(d, a, c)  # type: ignore[arg-type]
+        for d, a, c in zip(columns["date"], columns["attendance"], hosts, strict=True)
     ]
     columns["decided_by"] = [None] * len(merged)
     return pd.DataFrame(columns)
