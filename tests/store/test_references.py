@@ -94,3 +94,23 @@ def test_every_premier_league_season_with_odds_is_placed(with_odds):
     ).fetchall()
     full = [s for s, n in seasons if n >= 370]
     assert len(full) >= 20
+
+
+def test_one_forecast_a_match_from_each_source_the_latest_snapshots(con):
+    """FiveThirtyEight's snapshots repeat matches under other spellings: the store keeps
+    the latest snapshot's forecast of each, the one frozen at kick-off."""
+    repeated = con.execute(
+        """SELECT count(*) FROM (SELECT match_id, source FROM reference_forecast
+           GROUP BY ALL HAVING count(*) > 1)"""
+    ).fetchone()[0]
+    assert repeated == 0
+    # LaLiga's 19 September 2020 is in the September 2020 snapshot, taken before those
+    # matches were played, and in the April 2021 one, with their results and xG
+    rows = con.execute(
+        """SELECT r.file, r.home_xg IS NOT NULL FROM reference_forecast r
+           JOIN match m ON m.id = r.match_id
+           WHERE m.date = DATE '2020-09-19' AND m.competition_id = 'ESP1'
+             AND r.provider = 'fivethirtyeight'"""
+    ).fetchall()
+    assert len(rows) >= 3
+    assert set(rows) == {("snap-2021-04_lucasyule2212/spi_matches_latest.csv", True)}

@@ -8,6 +8,7 @@ one) and whose teams' names, in any source's spelling, are clearly the most alik
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from matchfacts.sources.records import ReferenceForecast
 from matchfacts.store.names import name_key, similarity
 from matchfacts.store.reconcile import MergedMatch, competition_id
 
+logger = logging.getLogger(__name__)
 MIN_SIMILARITY = 140.0  # of 200: both names recognisably the same clubs
 MARGIN = 20.0
 
@@ -59,7 +61,13 @@ class ReferenceFinder:
 def place_references(
     references: list[ReferenceForecast], matches: list[MergedMatch], names: dict[int, set[str]]
 ) -> tuple[list[tuple[int, ReferenceForecast]], list[ReferenceForecast]]:
-    """(merged-match index, forecast) for each placed forecast, and those left unplaced."""
+    """(merged-match index, forecast) for each placed forecast, and those left unplaced.
+
+    A match gets one forecast from each source. FiveThirtyEight's snapshots repeat a
+    match under other spellings (the parser's own de-duplication, by name, misses those);
+    the latest snapshot's row is kept: it holds the forecast frozen at kick-off, where an
+    earlier snapshot may hold one made weeks before.
+    """
     if not references:
         return [], []
     days = {r.date + dt.timedelta(shift) for r in references for shift in (-1, 0, 1)}
@@ -67,11 +75,26 @@ def place_references(
     for index, merged in enumerate(matches):
         if merged.values["date"] in days:
             finder.add(index, merged, names)
-    placed, unplaced = [], []
+    latest: dict[tuple[int, str], ReferenceForecast] = {}
+    unplaced = []
     for ref in references:
         index = finder.find(ref)
         if index is None:
             unplaced.append(ref)
-        else:
-            placed.append((index, ref))
-    return placed, unplaced
+            continue
+        key = (index, ref.ref.source)
+        if key not in latest or _snapshot_order(ref) > _snapshot_order(latest[key]):
+            latest[key] = ref
+    superseded = len(references) - len(unplaced) - len(latest)
+    if superseded:
+        logger.info("%d forecasts superseded by a later snapshot of the same match", superseded)
+    return [(index, ref) for (index, _), ref in sorted(latest.items(), key=_by_index)], unplaced
+
+
+def _by_index(item: tuple[tuple[int, str], ReferenceForecast]) -> tuple[int, str]:
+    return item[0]
+
+
+def _snapshot_order(ref: ReferenceForecast) -> tuple[str, int]:
+    """Snapshot files are named by date, so a later file is a later snapshot."""
+    return (ref.ref.file, ref.ref.line)
