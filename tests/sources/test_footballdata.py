@@ -58,6 +58,32 @@ def test_fulham_0_arsenal_3_opened_2020_21(parsed):
     assert (match.home_goals, match.away_goals) == (0, 3)
     assert (match.home_goals_ht, match.away_goals_ht) == (0, 1)
     assert match.home.country is None  # the file does not say
+    shots = (match.home_shots, match.away_shots)
+    assert shots + (match.home_shots_on_target, match.away_shots_on_target) == (5, 13, 2, 6)
+
+
+def test_shots_where_counted(parsed):
+    """Every season since 2005-06 has all four counts in every row; the 2003-06
+    Bundesliga rows have shots but not shots on target; the 1990s none."""
+    by_season: dict[tuple[str, str], Counter] = {}
+    for m in parsed.matches:
+        counts = by_season.setdefault((m.ref.file.split("/")[0], m.season), Counter())
+        counts["rows"] += 1
+        counts["shots"] += m.home_shots is not None
+        counts["on target"] += m.home_shots_on_target is not None
+    assert by_season[("premier-league", "1995-96")]["shots"] == 0
+    assert by_season[("bundesliga", "2004-05")]["shots"] == 306
+    assert by_season[("bundesliga", "2004-05")]["on target"] == 0
+    for (_, season), counts in by_season.items():
+        if "2006-07" <= season <= "2024-25":
+            assert counts["on target"] >= counts["rows"] - 1, (season, counts)
+
+
+def test_shots_on_target_above_shots_lose_the_shots_not_the_match(parsed, caplog):
+    """Newcastle-West Ham, 15 August 2021: 17-8 shots, 3-9 on target."""
+    match = find(parsed.matches, "2021-08-15", "Newcastle", "West Ham")
+    assert (match.home_goals, match.away_goals) == (2, 4)
+    assert match.home_shots is match.home_shots_on_target is None
 
 
 def test_season_from_file_name(parsed):
@@ -106,10 +132,16 @@ def test_liverpool_2019_20(parsed):
     assert results == {"W": 32, "D": 3, "L": 3}  # 99 points, the title
 
 
-def test_ftr_always_agrees_with_the_goals(source_files, caplog):
+def test_ftr_always_agrees_with_the_goals_and_three_rows_have_impossible_shots(
+    source_files, caplog
+):
     with caplog.at_level(logging.WARNING, logger="matchfacts.sources.footballdata"):
         footballdata.parse(source_files(NAME))
-    assert caplog.records == []
+    assert [r.getMessage() for r in caplog.records] == [
+        "premier-league/season-0001.csv:82: shots on target 5-5 exceed shots 0-4; shots left out",
+        "premier-league/season-0001.csv:319: shots on target 8-8 exceed shots 4-3; shots left out",
+        "premier-league/season-2122.csv:10: shots on target 3-9 exceed shots 17-8; shots left out",
+    ]
 
 
 # --- changed copies ------------------------------------------------------------------
@@ -159,7 +191,7 @@ def test_ftr_disagreeing_with_the_goals_is_logged_and_the_goals_kept(tmp_path, m
     with caplog.at_level(logging.WARNING, logger="matchfacts.sources.footballdata"):
         fulham = pl_2021(files)[0]
     assert (fulham.home_goals, fulham.away_goals) == (0, 3)
-    assert [r.getMessage() for r in caplog.records] == [
+    assert [r.getMessage() for r in caplog.records if "FTR" in r.getMessage()] == [
         f"{PL_2021}:2: FTR 'H' disagrees with FTHG-FTAG 0-3; goals kept"
     ]
 
@@ -176,6 +208,8 @@ def test_ftr_disagreeing_with_the_goals_is_logged_and_the_goals_kept(tmp_path, m
         (3, "2020-09-12,", "2019-09-12,", "outside season 2020-21"),
         (3, "2020-09-12,", "Sep 12 2020,", "Date 'Sep 12 2020'"),
         (4, "Liverpool", "", "HomeTeam is missing"),
+        (2, ",5,13,2,6,", ",5,x,2,6,", "HS '5', AS 'x': not a pair of counts"),
+        (2, ",5,13,2,6,", ",5,13,2,,", "HST '2', AST '': not a pair of counts"),
         (5, ",2,2,0,0", ",2,2,0,0,,7", "extra ['7']"),
         (6, "Leicester,", "Leicester,,", "23 fields, the header has 22: extra ['0']"),
     ],

@@ -34,9 +34,16 @@ from matchfacts.model.data import MatchData
 # days for league matches, 730 for European ones (leagues .2042, Champions League .1831;
 # 1500 for Europe gave .2044 and .1830). Expected goals at 0.6: 0.0 gave .2063 and 0.5
 # .2057 on the leagues at 730 days; 0.6 and 0.7 were within .0001 of each other.
-HALF_LIFE_DAYS = 250.0
+#
+# Session 3, with the league matches of 2020-21 behind closed doors and the shot-based xG
+# of the top five leagues where 538 measured none (its snapshots miss 2019-20, most of
+# 2021-22 and spring 2023), on the 3,580 league matches of 538 (xG / shot xG weights):
+# half-life 250 .2038 (0.6/-), 150 .2036 (0.6/-), 120 .2033 and 150 .2034 (0.8/-),
+# 120 .2030 (0.8/0.5), .2031 (0.8/0.8).
+HALF_LIFE_DAYS = 120.0
 EUROPEAN_HALF_LIFE_DAYS = 730.0
-XG_WEIGHT = 0.6  # the weight of expected goals beside goals, where 538 measured them
+XG_WEIGHT = 0.8  # the weight of expected goals beside goals, where 538 measured them
+SHOT_XG_WEIGHT = 0.5  # the weight of xG read from shots, where 538 did not measure
 RIDGE = 0.5  # in weighted matches: one half-match's worth of evidence for "average"
 
 
@@ -138,6 +145,7 @@ def fit(
     start: Ratings | None = None,
     xg_weight: float = XG_WEIGHT,
     european_half_life: float = EUROPEAN_HALF_LIFE_DAYS,
+    shot_xg_weight: float = SHOT_XG_WEIGHT,
 ) -> Ratings:
     """Ratings as of `data.as_of` from the matches in `data` (all before it).
 
@@ -149,7 +157,7 @@ def fit(
     index = {int(t): i for i, t in enumerate(ids)}
     n = len(ids)
     x, y = data.home_goals, data.away_goals
-    goals_x, goals_y = _with_expected_goals(data, xg_weight)
+    goals_x, goals_y = _with_expected_goals(data, xg_weight, shot_xg_weight)
     d = {
         "n": n,
         "hi": np.searchsorted(ids, data.home),
@@ -322,16 +330,24 @@ def decay(data: MatchData, half_life: float, european_half_life: float) -> np.nd
     return weights
 
 
-def _with_expected_goals(data: MatchData, weight: float) -> tuple[np.ndarray, np.ndarray]:
+def _with_expected_goals(
+    data: MatchData, weight: float, shot_weight: float
+) -> tuple[np.ndarray, np.ndarray]:
     """The scores the rates are fitted to: (1 - weight) x goals + weight x expected goals
-    where FiveThirtyEight measured them, the goals alone elsewhere. The Poisson part of the
-    likelihood takes a fractional count as it is; the low-score correction (tau) reads the
-    real score."""
-    if data.home_xg is None or data.away_xg is None or weight == 0:
-        return data.home_goals, data.away_goals
-    known = ~np.isnan(data.home_xg) & ~np.isnan(data.away_xg)
-    home = np.where(known, (1 - weight) * data.home_goals + weight * data.home_xg, data.home_goals)
-    away = np.where(known, (1 - weight) * data.away_goals + weight * data.away_xg, data.away_goals)
+    where FiveThirtyEight measured them; else (1 - shot_weight) x goals + shot_weight x
+    the xG read from shots where they were counted; the goals alone elsewhere. The Poisson
+    part of the likelihood takes a fractional count as it is; the low-score correction
+    (tau) reads the real score."""
+    home, away = data.home_goals, data.away_goals
+    for home_xg, away_xg, w in (
+        (data.home_sxg, data.away_sxg, shot_weight),
+        (data.home_xg, data.away_xg, weight),  # last: 538's measure wins where both exist
+    ):
+        if home_xg is None or away_xg is None or w == 0:
+            continue
+        known = ~np.isnan(home_xg) & ~np.isnan(away_xg)
+        home = np.where(known, (1 - w) * data.home_goals + w * home_xg, home)
+        away = np.where(known, (1 - w) * data.away_goals + w * away_xg, away)
     return home, away
 
 

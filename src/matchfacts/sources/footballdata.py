@@ -41,6 +41,7 @@ LEAGUES: dict[str, str] = {
 }
 REQUIRED = ("Date", "HomeTeam", "AwayTeam", "FTHG", "FTAG")
 _FILE = re.compile(r"([a-z0-9-]+)/season-(\d\d)(\d\d)\.csv")
+SHOT_FIELDS = ("home_shots", "away_shots", "home_shots_on_target", "away_shots_on_target")
 _ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _DMY = re.compile(r"(\d\d?)/(\d\d?)/(\d\d|\d{4})")
 
@@ -93,6 +94,7 @@ def _season(path: Path, name: str, country: str, start: int) -> Iterator[MatchRe
                         home=_team(home),
                         away=_team(away),
                         **row.scores(),
+                        **row.shots(),
                         stage=Stage.LEAGUE,
                         country=country,
                         tier=1,
@@ -150,6 +152,27 @@ class _Row:
                         self.file, self.line, result, home, away)  # fmt: skip
         return {"home_goals": home, "away_goals": away,
                 "home_goals_ht": home_ht, "away_goals_ht": away_ht}  # fmt: skip
+
+    def shots(self) -> dict[str, int | None]:
+        """Shots (HS, AS) and shots on target (HST, AST), each pair where the row has both
+        (files before about 2000 have neither, 2003-06 Bundesliga rows only shots). A row
+        whose shots on target outnumber its shots keeps its score and loses its shots,
+        with a warning."""
+        shots, on_target = self.pair("HS", "AS"), self.pair("HST", "AST")
+        if shots and on_target and (on_target[0] > shots[0] or on_target[1] > shots[1]):
+            log.warning("%s:%d: shots on target %d-%d exceed shots %d-%d; shots left out",
+                        self.file, self.line, *on_target, *shots)  # fmt: skip
+            shots = on_target = None
+        return dict(zip(SHOT_FIELDS, (*(shots or (None, None)), *(on_target or (None, None))),
+                        strict=True))  # fmt: skip
+
+    def pair(self, home: str, away: str) -> tuple[int, int] | None:
+        texts = (self.get(home), self.get(away))
+        if not any(texts):
+            return None
+        if not all(t.isdigit() and t.isascii() for t in texts):
+            raise self.error(f"{home} {texts[0]!r}, {away} {texts[1]!r}: not a pair of counts")
+        return int(texts[0]), int(texts[1])
 
     def date(self, start: int) -> dt.date:
         """ISO yyyy-mm-dd, dd/mm/yyyy or dd/mm/yy, within the season's two calendar years."""

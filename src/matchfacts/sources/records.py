@@ -110,6 +110,10 @@ class MatchRecord:
     attendance: int | None = None
     venue: str | None = None
     kickoff_utc: dt.datetime | None = None
+    home_shots: int | None = None  # shots of each side, where the source counts them
+    away_shots: int | None = None
+    home_shots_on_target: int | None = None
+    away_shots_on_target: int | None = None
     country: str | None = None  # for league matches: the league's country code
     tier: int | None = None  # for league matches: 1 = top division
     source_match_id: str | None = None

@@ -42,6 +42,10 @@ FILL_FIELDS = (
     "went_to_penalties",
     "tier",
     "country",
+    "home_shots",
+    "away_shots",
+    "home_shots_on_target",
+    "away_shots_on_target",
 )
 
 

@@ -128,6 +128,10 @@ VALUE_COLUMNS = (
     "attendance",
     "venue",
     "tier",
+    "home_shots",
+    "away_shots",
+    "home_shots_on_target",
+    "away_shots_on_target",
 )
 
 
