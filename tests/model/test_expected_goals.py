@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-import pytest
 
 from matchfacts.model.data import MIN_CALIBRATION_MATCHES, load_matches, shot_expected_goals
-from matchfacts.store.db import open_store
 
 
 def test_the_shot_values_are_learnt_from_matches_with_both():
@@ -27,13 +25,6 @@ def test_the_shot_values_are_learnt_from_matches_with_both():
     home, _ = shot_expected_goals(xg[0, :few], xg[1, :few], shots[0, :few], shots[1, :few],
                                   on_target[0, :few], on_target[1, :few])  # fmt: skip
     assert np.isnan(home).all()
-
-
-@pytest.fixture(scope="module")
-def con(store_path):
-    connection = open_store(store_path)
-    yield connection
-    connection.close()
 
 
 def test_the_season_fivethirtyeight_missed_gets_xg_from_its_shots(con):
