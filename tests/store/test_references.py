@@ -47,18 +47,19 @@ def test_fivethirtyeight_is_placed_on_the_flagship_first_leg(con):
 
 def test_expected_goals_come_with_the_played_matches_and_feed_the_model(con):
     row = con.execute(
-        """SELECT r.home_xg, r.away_xg FROM reference_forecast r
+        """SELECT r.home_xg, r.away_xg, r.home_nsxg, r.away_nsxg FROM reference_forecast r
            JOIN match m ON m.id = r.match_id JOIN team h ON h.id = m.home_id
            WHERE r.provider = 'fivethirtyeight' AND m.date = DATE '2021-04-06'
              AND h.name = 'Real Madrid CF' AND r.home_xg IS NOT NULL"""
     ).fetchone()
-    assert row == (1.99, 0.91)  # as FiveThirtyEight published them for the 3-1
+    assert row == (1.99, 0.91, 1.03, 1.08)  # as FiveThirtyEight published them for the 3-1
     from matchfacts.model.data import load_matches
 
     data = load_matches(con, dt.date(2021, 4, 14))
     known = ~np.isnan(data.home_xg)
     assert 0.1 < known.mean() < 0.6  # the big leagues and Europe, not the lower tiers
     assert (data.home_xg[known] >= 0).all() and (data.away_xg[known] >= 0).all()
+    assert (~np.isnan(data.home_nsxg) <= known).all()  # non-shot xG only beside xG
     later = load_matches(con, dt.date(2021, 4, 6))  # nothing of the day itself
     assert len(later) < len(data)
 

@@ -25,6 +25,9 @@ class MatchData:
     # FiveThirtyEight's expected goals of the match where it measured them, else NaN
     home_xg: np.ndarray | None = None
     away_xg: np.ndarray | None = None
+    # FiveThirtyEight's non-shot expected goals, where it measured them, else NaN
+    home_nsxg: np.ndarray | None = None
+    away_nsxg: np.ndarray | None = None
     # expected goals read from the shots where 538 measured none (shot_expected_goals)
     home_sxg: np.ndarray | None = None
     away_sxg: np.ndarray | None = None
@@ -46,10 +49,13 @@ def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 
                   coalesce(m.neutral, false), coalesce(m.behind_closed_doors, false),
                   coalesce(x.home_xg, 'NaN'::DOUBLE), coalesce(x.away_xg, 'NaN'::DOUBLE),
                   m.competition_id IN ('UCL', 'UEL', 'UCWC', 'UECL', 'UIC', 'USC'),
-                  m.home_shots, m.away_shots, m.home_shots_on_target, m.away_shots_on_target
+                  m.home_shots, m.away_shots, m.home_shots_on_target, m.away_shots_on_target,
+                  coalesce(x.home_nsxg, 'NaN'::DOUBLE), coalesce(x.away_nsxg, 'NaN'::DOUBLE)
            FROM matches_before(?::DATE) m
            LEFT JOIN (SELECT match_id, any_value(home_xg) AS home_xg,
-                             any_value(away_xg) AS away_xg
+                             any_value(away_xg) AS away_xg,
+                             any_value(home_nsxg) AS home_nsxg,
+                             any_value(away_nsxg) AS away_nsxg
                       FROM reference_forecast
                       WHERE provider = 'fivethirtyeight' AND home_xg IS NOT NULL
                       GROUP BY match_id) x ON x.match_id = m.id
@@ -76,6 +82,8 @@ def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 
         european=rows[columns[9]].astype(bool),
         home_sxg=home_sxg,
         away_sxg=away_sxg,
+        home_nsxg=rows[columns[14]].astype(np.float64),
+        away_nsxg=rows[columns[15]].astype(np.float64),
     )
 
 

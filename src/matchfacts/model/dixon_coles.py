@@ -44,6 +44,10 @@ HALF_LIFE_DAYS = 120.0
 EUROPEAN_HALF_LIFE_DAYS = 730.0
 XG_WEIGHT = 0.8  # the weight of expected goals beside goals, where 538 measured them
 SHOT_XG_WEIGHT = 0.5  # the weight of xG read from shots, where 538 did not measure
+# 538's measure of a match: its shot xG, with its non-shot xG at this share where it has
+# one (at 120 days and 0.8: 0 .2030, 0.25 .2027, 0.5 .20255, 0.75 .2027, 1 .2030; 0.5 with
+# xG at 0.9 .20257)
+NON_SHOT_SHARE = 0.5
 RIDGE = 0.5  # in weighted matches: one half-match's worth of evidence for "average"
 
 
@@ -330,18 +334,30 @@ def decay(data: MatchData, half_life: float, european_half_life: float) -> np.nd
     return weights
 
 
+def _with_non_shot(xg: np.ndarray | None, nsxg: np.ndarray | None) -> np.ndarray | None:
+    if xg is None or nsxg is None:
+        return xg
+    return np.where(np.isnan(nsxg), xg, (1 - NON_SHOT_SHARE) * xg + NON_SHOT_SHARE * nsxg)
+
+
 def _with_expected_goals(
     data: MatchData, weight: float, shot_weight: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """The scores the rates are fitted to: (1 - weight) x goals + weight x expected goals
-    where FiveThirtyEight measured them; else (1 - shot_weight) x goals + shot_weight x
+    where FiveThirtyEight measured them (its shot xG, with NON_SHOT_SHARE of its non-shot
+    xG where it has that too); else (1 - shot_weight) x goals + shot_weight x
     the xG read from shots where they were counted; the goals alone elsewhere. The Poisson
     part of the likelihood takes a fractional count as it is; the low-score correction
     (tau) reads the real score."""
     home, away = data.home_goals, data.away_goals
     for home_xg, away_xg, w in (
         (data.home_sxg, data.away_sxg, shot_weight),
-        (data.home_xg, data.away_xg, weight),  # last: 538's measure wins where both exist
+        # last: 538's measure wins where both exist
+        (
+            _with_non_shot(data.home_xg, data.home_nsxg),
+            _with_non_shot(data.away_xg, data.away_nsxg),
+            weight,
+        ),
     ):
         if home_xg is None or away_xg is None or w == 0:
             continue

@@ -91,11 +91,14 @@ def _forecast(row: dict[str, str], label: str, line: int) -> ReferenceForecast |
         away_goals=int_or_none(row.get("score2", ""), label, line, "score2"),
         home_xg=_expected_goals(row, "xg1", label, line),
         away_xg=_expected_goals(row, "xg2", label, line),
+        home_nsxg=_expected_goals(row, "nsxg1", label, line),
+        away_nsxg=_expected_goals(row, "nsxg2", label, line),
     )
 
 
 def _expected_goals(row: dict[str, str], column: str, label: str, line: int) -> float | None:
-    """A match's expected goals: empty before the match (or where 538 had no shot data)."""
+    """A match's expected goals (xg or nsxg): empty before the match (or where 538 had no
+    data for it)."""
     text = (row.get(column) or "").strip()
     if not text or text == "NA":
         return None

@@ -215,3 +215,5 @@ class ReferenceForecast:
     # known after that match, so a model may learn from them for later ones.
     home_xg: float | None = None
     away_xg: float | None = None
+    home_nsxg: float | None = None  # non-shot expected goals (FiveThirtyEight)
+    away_nsxg: float | None = None

@@ -331,6 +331,8 @@ def _reference_frame(references: list[tuple[int, ReferenceForecast]]) -> pd.Data
         "odds_away",
         "home_xg",
         "away_xg",
+        "home_nsxg",
+        "away_nsxg",
     ]
     rows = [
         (
@@ -345,6 +347,8 @@ def _reference_frame(references: list[tuple[int, ReferenceForecast]]) -> pd.Data
             *(r.odds or (None, None, None)),
             r.home_xg,
             r.away_xg,
+            r.home_nsxg,
+            r.away_nsxg,
         )
         for index, r in references
     ]
