@@ -408,8 +408,9 @@ def forecast(
     as_json: JsonOption = False,
 ) -> None:
     """Match and progression probabilities as of the match day, from matches before it
-    only: Dixon-Coles fitted over every league and European match, exact sums over the
-    scoreline grid, extra time and penalties under that season's rules."""
+    only: Dixon-Coles fitted over every league and European match, its win probabilities
+    blended a fifth with Elo's, exact sums over the scoreline grid, extra time and
+    penalties under that season's rules."""
     from matchfacts.model.forecast import forecast as run_forecast
     from matchfacts.store.lookup import resolve_team
 

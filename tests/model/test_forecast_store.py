@@ -76,3 +76,35 @@ def test_elo_rates_europe_on_one_scale(store_path, flagship):
     assert "Bayern München" in best and "Manchester City" in best
     assert elo.rating[flagship.away.id] > 1900 and elo.rating[flagship.home.id] > 1900
     assert 0 < flagship.as_dict()["elo"]["home_expected_score"] < 1
+
+
+def test_the_forecast_is_dixon_coles_blended_with_elo(flagship):
+    """The grid's draw is Dixon-Coles'; its home win moved a fifth of the way to Elo's."""
+    from matchfacts.model.blend import ELO_WEIGHT
+    from matchfacts.model.grid import score_grid
+
+    plain = score_grid(flagship.home_rate, flagship.away_rate, flagship.ratings.rho)
+    expected = flagship.as_dict()["elo"]["home_expected_score"]
+    grid = flagship.grid
+    assert grid.draw == pytest.approx(plain.draw, abs=1e-12)
+    elo_home = expected - plain.draw / 2
+    assert grid.home_win == pytest.approx(
+        (1 - ELO_WEIGHT) * plain.home_win + ELO_WEIGHT * elo_home, abs=1e-12
+    )
+    assert grid.home_win + grid.draw + grid.away_win == pytest.approx(1.0, abs=1e-12)
+    assert flagship.as_dict()["model"]["elo_weight"] == ELO_WEIGHT
+
+
+def test_elo_day_by_day_is_elo_as_of_each_day(store_path):
+    from matchfacts.model.elo import EloByDay, elo_as_of
+
+    con = open_store(store_path)
+    try:
+        days = [dt.date(2020, 9, 1), DAY, dt.date(2022, 5, 1)]
+        by_day = EloByDay(con, until=days[-1])
+        for day in days:
+            assert by_day.on(day).rating == elo_as_of(con, day).rating
+        with pytest.raises(ValueError, match="only moves forward"):
+            by_day.on(DAY)
+    finally:
+        con.close()

@@ -2,7 +2,8 @@
 a base rate, always on exactly the same matches.
 
 Our forecast of a match comes from ratings refitted every `refit_days` from matches before
-the refit day, a day on or before the match: nothing from the match day on is seen.
+the refit day, a day on or before the match, blended with the Elo ratings of the match day
+(model/blend.py): nothing from the match day on is seen.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from dataclasses import dataclass, field
 import duckdb
 import numpy as np
 
+from matchfacts.model.blend import blended
 from matchfacts.model.data import load_matches
 from matchfacts.model.dixon_coles import Ratings, fit
+from matchfacts.model.elo import EloByDay
 from matchfacts.model.grid import score_grid
 from matchfacts.model.progression import progression
 from matchfacts.model.scoring import brier, calibration, log_loss, ranked_probability_score
@@ -88,6 +91,7 @@ def match_backtest(
         [*competitions, start, end],
     ).fetchall()
     weeks = RatingsByWeek(con, refit_days)
+    elo = EloByDay(con, until=end + dt.timedelta(days=1))
     ours, base, ids = [], [], []
     base_rates: dict[tuple[str, int], tuple[float, float, float]] = {}
     for i, (mid, date, comp, h, a, *_rest, neutral, closed) in enumerate(rows):
@@ -96,7 +100,10 @@ def match_backtest(
         ratings = weeks.on(date)
         if not (ratings.knows(h) and ratings.knows(a)):
             continue
-        grid = score_grid(*ratings.rates(h, a, neutral, closed), ratings.rho)
+        grid = blended(
+            score_grid(*ratings.rates(h, a, neutral, closed), ratings.rho),
+            elo.on(date).expected(h, a, neutral, closed),
+        )
         ours.append((grid.home_win, grid.draw, grid.away_win))
         base.append(_base_rate(con, comp, date, base_rates))
         ids.append((mid, rows[i][5], rows[i][6]))
@@ -202,6 +209,7 @@ def tie_backtest(
     ).fetchall()
     history = _tie_history(con, competition)
     weeks = RatingsByWeek(con, refit_days)
+    elo = EloByDay(con, until=rows[-1][3] + dt.timedelta(days=1)) if rows else None
     ours, base, outcome = [], [], []
     catalogue = builtin_catalogue()
     for i, (_, season, rnd, date, h, a, fh, fa, winner, neutral, closed) in enumerate(rows):
@@ -212,7 +220,9 @@ def tie_backtest(
         if rules.single_match or not (ratings.knows(h) and ratings.knows(a)):
             continue
         lh, la = ratings.rates(h, a, neutral, closed)
-        ours.append(progression(Score(fh, fa), rules, lh, la, ratings.rho).home)
+        expected = elo.on(date).expected(h, a, neutral, closed)
+        grid = blended(score_grid(lh, la, ratings.rho), expected)
+        ours.append(progression(Score(fh, fa), rules, lh, la, ratings.rho, grid).home)
         base.append(_tie_base_rate(history, fa - fh, date))
         outcome.append(int(winner == h))
     y = np.array(outcome, dtype=int)

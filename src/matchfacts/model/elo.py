@@ -48,19 +48,41 @@ def _margin_factor(margin: int) -> float:
 
 def elo_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> EloRatings:
     """Ratings after every played match before `as_of`, in date order."""
-    rows = con.execute(
-        """SELECT home_id, away_id, home_goals, away_goals, coalesce(neutral, false),
-                  coalesce(behind_closed_doors, false), competition_id
-           FROM matches_before(?::DATE) WHERE status = 'played' AND home_goals IS NOT NULL
-           ORDER BY date, id""",
-        [as_of],
-    ).fetchall()
-    rating: dict[int, float] = {}
-    league_sum: dict[str, list[float]] = {}
-    for home, away, hg, ag, neutral, closed, comp in rows:
+    return EloByDay(con, until=as_of).on(as_of)
+
+
+class EloByDay:
+    """Elo ratings carried forward through the store's matches, read as of one day after
+    another in order: a backtest's many days without replaying all history for each."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, until: dt.date) -> None:
+        self._rows = con.execute(
+            """SELECT date, home_id, away_id, home_goals, away_goals, coalesce(neutral, false),
+                      coalesce(behind_closed_doors, false), competition_id
+               FROM matches_before(?::DATE) WHERE status = 'played' AND home_goals IS NOT NULL
+               ORDER BY date, id""",
+            [until],
+        ).fetchall()
+        self._next = 0
+        self._day: dt.date | None = None
+        self.rating: dict[int, float] = {}
+        self._league_sum: dict[str, list[float]] = {}
+
+    def on(self, day: dt.date) -> EloRatings:
+        """The ratings after every match before `day` (days must not go back)."""
+        if self._day is not None and day < self._day:
+            raise ValueError(f"{day} is before {self._day}: Elo only moves forward")
+        self._day = day
+        while self._next < len(self._rows) and self._rows[self._next][0] < day:
+            self._play(*self._rows[self._next][1:])
+            self._next += 1
+        return EloRatings(day, dict(self.rating), self._next)
+
+    def _play(self, home, away, hg, ag, neutral, closed, comp) -> None:  # noqa: ANN001, PLR0913
+        rating = self.rating
         for team in (home, away):
             if team not in rating:
-                pool = league_sum.get(comp)
+                pool = self._league_sum.get(comp)
                 rating[team] = pool[0] / pool[1] if pool and pool[1] else START
         advantage = 0.0 if neutral else (HOME_CLOSED if closed else HOME)
         dr = rating[home] - rating[away] + advantage
@@ -71,10 +93,9 @@ def elo_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> EloRatings:
         rating[home] += change
         rating[away] -= change
         if comp[-1].isdigit():  # a league: keep its running mean for newcomers
-            pool = league_sum.setdefault(comp, [0.0, 0])
+            pool = self._league_sum.setdefault(comp, [0.0, 0])
             pool[0] += rating[home] + rating[away]
             pool[1] += 2
-    return EloRatings(as_of, rating, len(rows))
 
 
 def top(ratings: EloRatings, n: int = 10) -> list[tuple[int, float]]:

@@ -14,6 +14,7 @@ import duckdb
 import numpy as np
 
 from matchfacts.errors import NotFoundError
+from matchfacts.model.blend import ELO_WEIGHT, blended
 from matchfacts.model.data import load_matches
 from matchfacts.model.dixon_coles import Ratings, fit
 from matchfacts.model.elo import EloRatings, elo_as_of
@@ -56,7 +57,8 @@ class Forecast:
             "behind_closed_doors": bool(self.match.behind_closed_doors),
             "tie_stage": self.kind,
             "model": {
-                "name": "dixon-coles",
+                "name": "dixon-coles, blended with elo",
+                "elo_weight": ELO_WEIGHT,
                 "matches": self.ratings.matches,
                 "home_advantage": self.ratings.home,
                 "home_advantage_closed_doors": self.ratings.home_closed,
@@ -100,13 +102,13 @@ def forecast(
             )
     neutral, closed = bool(match.neutral), bool(match.behind_closed_doors)
     lh, la = ratings.rates(home.id, away.id, neutral=neutral, closed=closed)
-    grid = score_grid(lh, la, ratings.rho)
-    kind, progress = _progress(con, match, ratings, home, away, lh, la, grid)
     elo = elo_as_of(con, match.date)
+    grid = blended(score_grid(lh, la, ratings.rho), elo.expected(home.id, away.id, neutral, closed))
+    kind, progress = _progress(con, match, ratings, elo, home, away, lh, la, grid)
     return Forecast(home, away, match, match.date, lh, la, grid, progress, kind, ratings, elo)
 
 
-def _progress(con, match, ratings, home, away, lh, la, grid):  # noqa: ANN001, ANN202, PLR0913
+def _progress(con, match, ratings, elo, home, away, lh, la, grid):  # noqa: ANN001, ANN202, PLR0913
     if match.tie_id is None:
         return "match", None
     first_id, second_id = con.execute(
@@ -133,10 +135,11 @@ def _progress(con, match, ratings, home, away, lh, la, grid):  # noqa: ANN001, A
         )
     # A first leg: every first-leg score, weighted by its probability, then the return leg
     # at the other ground (same crowd status assumed).
-    back_h, back_a = ratings.rates(
-        away.id, home.id, neutral=bool(match.neutral), closed=bool(match.behind_closed_doors)
+    neutral, closed = bool(match.neutral), bool(match.behind_closed_doors)
+    back_h, back_a = ratings.rates(away.id, home.id, neutral=neutral, closed=closed)
+    back = blended(
+        score_grid(back_h, back_a, ratings.rho), elo.expected(away.id, home.id, neutral, closed)
     )
-    back = score_grid(back_h, back_a, ratings.rho)
     p_first_home = 0.0
     breakdown = np.zeros(6)
     size = min(grid.p.shape[0], 13)  # first legs beyond 12 goals a side carry no mass

@@ -49,6 +49,19 @@ def score_grid(
     return ScoreGrid(p)
 
 
+def with_results(grid: ScoreGrid, home_win: float, away_win: float) -> ScoreGrid:
+    """The grid with its home-win cells scaled to add up to `home_win` and its away-win
+    cells to `away_win`, the draws as they were: the scorelines keep their shape within
+    each result. `home_win + grid.draw + away_win` must be one, and so is the new grid."""
+    if abs(home_win + grid.draw + away_win - 1) > 1e-9:
+        raise ValueError(f"{home_win} + {grid.draw} + {away_win} is not one")
+    p = grid.p.copy()
+    below, above = np.tril_indices_from(p, -1), np.triu_indices_from(p, 1)
+    p[below] *= home_win / grid.home_win
+    p[above] *= away_win / grid.away_win
+    return ScoreGrid(p)
+
+
 def _pmf(rate: float, max_goals: int) -> np.ndarray:
     """P(0), ..., P(max_goals - 1), then P(max_goals or more): sums to one exactly."""
     pmf = poisson.pmf(np.arange(max_goals + 1), rate)
