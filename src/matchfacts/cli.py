@@ -463,14 +463,15 @@ def backtest(
     a calibration table), beside FiveThirtyEight, the bookmaker and a base rate on exactly
     the same matches; with --ties, progression forecasts of second legs against the base
     rate of earlier ties with the same first-leg margin."""
-    from matchfacts.model.backtest import match_backtest, tie_backtest
+    from matchfacts.model.backtest import ROUNDS, match_backtest, tie_backtest
 
     competitions = [c.upper() for c in (competition or ["ENG1"])]
     first_day, last_day, first_season, last_season = _season_bounds(start, end)
     if not 1 <= refit_days <= 365:
         raise typer.BadParameter("--refit-days must be 1..365")
-    if rounds not in ("proper", "qualifying", "all"):
-        raise typer.BadParameter(f"--rounds {rounds!r}: proper, qualifying or all")
+    if rounds not in ROUNDS:
+        *others, last = ROUNDS
+        raise typer.BadParameter(f"--rounds {rounds!r}: {', '.join(others)} or {last}")
     try:
         con = open_store(_db(db))
         try:

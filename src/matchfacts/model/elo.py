@@ -65,6 +65,7 @@ class EloByDay:
         ).fetchall()
         self._next = 0
         self._day: dt.date | None = None
+        self._ratings: EloRatings | None = None  # as of self._day, for the day's other matches
         self.rating: dict[int, float] = {}
         self._league_sum: dict[str, list[float]] = {}
 
@@ -72,11 +73,14 @@ class EloByDay:
         """The ratings after every match before `day` (days must not go back)."""
         if self._day is not None and day < self._day:
             raise ValueError(f"{day} is before {self._day}: Elo only moves forward")
+        if day == self._day and self._ratings is not None:
+            return self._ratings
         self._day = day
         while self._next < len(self._rows) and self._rows[self._next][0] < day:
             self._play(*self._rows[self._next][1:])
             self._next += 1
-        return EloRatings(day, dict(self.rating), self._next)
+        self._ratings = EloRatings(day, dict(self.rating), self._next)
+        return self._ratings
 
     def _play(self, home, away, hg, ag, neutral, closed, comp) -> None:  # noqa: ANN001, PLR0913
         rating = self.rating

@@ -88,11 +88,8 @@ def place_references(
     superseded = len(references) - len(unplaced) - len(latest)
     if superseded:
         logger.info("%d forecasts superseded by a later snapshot of the same match", superseded)
-    return [(index, ref) for (index, _), ref in sorted(latest.items(), key=_by_index)], unplaced
-
-
-def _by_index(item: tuple[tuple[int, str], ReferenceForecast]) -> tuple[int, str]:
-    return item[0]
+    # keys are unique, so sorting the items sorts by (match, source) alone
+    return [(index, ref) for (index, _), ref in sorted(latest.items())], unplaced
 
 
 def _snapshot_order(ref: ReferenceForecast) -> tuple[str, int]:
