@@ -199,6 +199,28 @@ def test_liverpool_two_legged_european_ties(con):
     }
 
 
+def test_a_match_listed_before_it_was_played_takes_the_played_report(con):
+    """charliegnomo's copy lists the 2021-22 quarter-finals as scheduled; openfootball and
+    the Kaggle dump have them played. The played report's status wins, so the four ties
+    are built and decided."""
+    statuses = con.execute(
+        """SELECT status, count(*) FROM match
+           WHERE competition_id = 'UCL' AND season = '2021-22' AND round = 'QF' GROUP BY 1"""
+    ).fetchall()
+    assert statuses == [("played", 8)]
+    winners = con.execute(
+        """SELECT w.name, t.decided_by FROM tie t JOIN team w ON w.id = t.winner_id
+           WHERE t.competition_id = 'UCL' AND t.season = '2021-22' AND t.round = 'QF'
+           ORDER BY w.name"""
+    ).fetchall()
+    assert winners == [
+        ("Liverpool FC", "aggregate"),  # 3-1 at Benfica, 3-3 at Anfield
+        ("Manchester City FC", "aggregate"),
+        ("Real Madrid CF", "extra_time"),  # 3-1 at Chelsea, lost 2-3 at home, Benzema 96'
+        ("Villarreal CF", "aggregate"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("team", "league"),
     [

@@ -217,7 +217,13 @@ class Reconciler:
         for name in FILL_FIELDS:
             if values.get(name) is None and getattr(record, name) is not None:
                 values[name] = getattr(record, name)
-        if values["status"] != record.status.value and record.status is not Status.SCHEDULED:
+        if record.status is Status.SCHEDULED or values["status"] == record.status.value:
+            return
+        if values["status"] == Status.SCHEDULED.value:
+            # the first copy listed the match before it was played (charliegnomo's lists
+            # the UEFA Champions League quarter-finals of 2021-22 so): the report wins
+            values["status"] = record.status.value
+        else:
             self._conflict(index, "status", str(values["status"]), record.status.value, record)
 
     def _conflict(self, index: int, name: str, kept: str, other: str, record: MatchRecord):
