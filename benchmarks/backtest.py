@@ -9,6 +9,11 @@
 (c) every European Cup/Champions League second leg since 1994-95: progression forecasts
     against the base rate by first-leg result; the qualifying rounds' apart, as (c').
 
+Matches are forecast with ratings refitted as of each match day, as `matchfacts forecast`
+does; the thirty seasons of ties with ratings refitted every 14 days, to save time. Beside
+each reference, how far matchfacts is ahead of it in RPS on the same matches, with the
+standard error of that paired difference: a lead or gap within about two of them is luck.
+
     MATCHFACTS_DATA_MIRROR=../shared/data python benchmarks/backtest.py --db STORE
 The store must hold the odds (ingest with --local for the two odds sources).
 """
@@ -23,6 +28,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from matchfacts.cli import match_set_table
 from matchfacts.model.backtest import match_backtest, tie_backtest
 from matchfacts.store.db import open_store
 
@@ -31,12 +37,7 @@ TOP_FIVE = ["ENG1", "ESP1", "ITA1", "GER1", "FRA1"]
 
 def _print(console: Console, title: str, sets) -> None:  # noqa: ANN001
     for s in sets:
-        table = Table(title=f"{title}: {s.name} ({s.n:,} matches)")
-        for column in ("model", "RPS", "log loss", "Brier"):
-            table.add_column(column, justify="right")
-        for model, m in s.metrics.items():
-            table.add_row(model, f"{m['rps']:.4f}", f"{m['log_loss']:.4f}", f"{m['brier']:.4f}")
-        console.print(table)
+        console.print(match_set_table(title, s))
 
 
 def main() -> None:

@@ -448,7 +448,12 @@ def backtest(
     ties: Annotated[
         bool, typer.Option("--ties", help="Also second legs: who goes through.")
     ] = False,
-    refit_days: Annotated[int, typer.Option(help="Refit the ratings every N days.")] = 7,
+    refit_days: Annotated[
+        int,
+        typer.Option(
+            help="Refit the ratings every N days (1: as of each match day, as a forecast is)."
+        ),
+    ] = 1,
     rounds: Annotated[
         str,
         typer.Option(
@@ -494,7 +499,16 @@ def backtest(
         _emit_json(
             {
                 "matches": [
-                    {"set": s.name, "n": s.n, "metrics": s.metrics, "calibration": s.calibration}
+                    {
+                        "set": s.name,
+                        "n": s.n,
+                        "metrics": s.metrics,
+                        "matchfacts_ahead_by_rps": {
+                            model: {"mean": mean, "standard_error": se}
+                            for model, (mean, se) in s.lead.items()
+                        },
+                        "calibration": s.calibration,
+                    }
                     for s in sets
                 ],
                 "ties": {
@@ -505,14 +519,9 @@ def backtest(
         )
         return
     for s in sets:
-        table = Table(
-            title=f"{', '.join(competitions)} {first_season}..{last_season}: {s.name} ({s.n:,})"
+        console.print(
+            match_set_table(f"{', '.join(competitions)} {first_season}..{last_season}", s)
         )
-        for column in ("model", "RPS", "log loss", "Brier"):
-            table.add_column(column, justify="right")
-        for model, m in s.metrics.items():
-            table.add_row(model, f"{m['rps']:.4f}", f"{m['log_loss']:.4f}", f"{m['brier']:.4f}")
-        console.print(table)
     console.print(_calibration_table("all matches, every outcome", sets[0].calibration))
     for comp, t in tie_sets.items():
         table = Table(
@@ -524,6 +533,24 @@ def backtest(
             table.add_row(model, f"{m['brier']:.4f}", f"{m['log_loss']:.4f}")
         console.print(table)
         console.print(_calibration_table(f"{comp} second legs, either side", t.calibration))
+
+
+def match_set_table(title: str, s) -> Table:  # noqa: ANN001 (a backtest.MatchSet)
+    """One backtest set's scores, each model on the same matches; beside each other
+    model, how far matchfacts is ahead of it in RPS, with the paired standard error."""
+    table = Table(title=f"{title}: {s.name} ({s.n:,} matches)")
+    for column in ("model", "RPS", "log loss", "Brier", "matchfacts ahead by (RPS ± s.e.)"):
+        table.add_column(column, justify="right")
+    for model, m in s.metrics.items():
+        lead = s.lead.get(model)
+        table.add_row(
+            model,
+            f"{m['rps']:.4f}",
+            f"{m['log_loss']:.4f}",
+            f"{m['brier']:.4f}",
+            f"{lead[0]:+.5f} ± {lead[1]:.5f}" if lead else "",
+        )
+    return table
 
 
 def _calibration_table(what: str, rows: list[dict]) -> Table:

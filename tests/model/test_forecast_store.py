@@ -6,9 +6,10 @@ import datetime as dt
 import shutil
 
 import duckdb
+import numpy as np
 import pytest
 
-from matchfacts.model.data import load_matches
+from matchfacts.model.data import EUROPE, load_matches
 from matchfacts.model.dixon_coles import fit
 from matchfacts.model.forecast import forecast
 from matchfacts.store.db import open_store
@@ -41,6 +42,16 @@ def test_the_model_sees_a_smaller_home_advantage_without_crowds(flagship):
     r = flagship.ratings
     assert 0.1 < r.home < 0.4
     assert r.home_closed < r.home
+
+
+def test_each_league_and_europe_has_its_own_home_advantage(flagship):
+    offsets = flagship.ratings.home_by_league
+    assert {"ENG1", "ESP1", "GER1", "ITA1", "FRA1", EUROPE} <= offsets.keys()
+    assert all(abs(v) < 0.2 for v in offsets.values())  # offsets to a common one, shrunk
+    assert flagship.as_dict()["model"]["home_advantage_competition"] == offsets[EUROPE]
+    r, liverpool, madrid = flagship.ratings, flagship.home.id, flagship.away.id
+    at_anfield = r.mu + r.attack[r.teams[liverpool]] - r.defence[r.teams[madrid]]
+    assert flagship.home_rate == pytest.approx(np.exp(at_anfield + r.home_closed + offsets[EUROPE]))
 
 
 def test_later_matches_change_nothing(store_path, tmp_path):

@@ -3,7 +3,9 @@ a base rate, always on exactly the same matches.
 
 Our forecast of a match comes from ratings refitted every `refit_days` from matches before
 the refit day, a day on or before the match, blended with the Elo ratings of the match day
-(model/blend.py): nothing from the match day on is seen.
+(model/blend.py): nothing from the match day on is seen. Matches are refitted every day by
+default, so each forecast is the one `matchfacts forecast` gives on the match day; long
+runs of ties refit less often to save time.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import duckdb
 import numpy as np
 
 from matchfacts.model.blend import blended
-from matchfacts.model.data import load_matches
+from matchfacts.model.data import home_league, load_matches
 from matchfacts.model.dixon_coles import Ratings, fit
 from matchfacts.model.elo import EloByDay
 from matchfacts.model.grid import score_grid
@@ -37,11 +39,12 @@ def _stage_filter(rounds: str, match: str) -> str:
 
 
 @dataclass(slots=True)
-class RatingsByWeek:
-    """Ratings refitted on a fixed calendar: the day on or before each date."""
+class RatingsByPeriod:
+    """Ratings refitted on a fixed calendar, every `refit_days`: those of the refit day on
+    or before each date (each from the last refit's, which makes a refit quick)."""
 
     con: duckdb.DuckDBPyConnection
-    refit_days: int = 7
+    refit_days: int = 1
     fitted: dict[dt.date, Ratings] = field(default_factory=dict)
     _last: Ratings | None = None
 
@@ -60,6 +63,9 @@ class MatchSet:
     n: int
     metrics: dict[str, dict[str, float]]  # model -> metric -> mean
     calibration: list[dict]
+    # model -> (its RPS less ours, the standard error of that mean over these matches): how
+    # far ahead matchfacts is on exactly the same matches, and whether that is more than luck
+    lead: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 def _outcomes(home: np.ndarray, away: np.ndarray) -> np.ndarray:
@@ -71,7 +77,7 @@ def match_backtest(
     competitions: list[str],
     start: dt.date,
     end: dt.date,
-    refit_days: int = 7,
+    refit_days: int = 1,
     progress=None,  # noqa: ANN001
     rounds: str = "proper",
 ) -> list[MatchSet]:
@@ -90,18 +96,18 @@ def match_backtest(
             ORDER BY m.date, m.id""",
         [*competitions, start, end],
     ).fetchall()
-    weeks = RatingsByWeek(con, refit_days)
+    refits = RatingsByPeriod(con, refit_days)
     elo = EloByDay(con, until=end + dt.timedelta(days=1))
     ours, base, ids = [], [], []
     base_rates: dict[tuple[str, int], tuple[float, float, float]] = {}
     for i, (mid, date, comp, h, a, *_rest, neutral, closed) in enumerate(rows):
         if progress and i % 200 == 0:
             progress(f"forecasting {i:,}/{len(rows):,} ({date})")
-        ratings = weeks.on(date)
+        ratings = refits.on(date)
         if not (ratings.knows(h) and ratings.knows(a)):
             continue
         grid = blended(
-            score_grid(*ratings.rates(h, a, neutral, closed), ratings.rho),
+            score_grid(*ratings.rates(h, a, neutral, closed, home_league(comp)), ratings.rho),
             elo.on(date).expected(h, a, neutral, closed),
         )
         ours.append((grid.home_win, grid.draw, grid.away_win))
@@ -127,15 +133,23 @@ def match_backtest(
 
 
 def _set(name: str, forecasts: dict[str, np.ndarray], outcome: np.ndarray) -> MatchSet:
+    rps = {model: ranked_probability_score(p, outcome) for model, p in forecasts.items()}
     metrics = {
         model: {
-            "rps": float(ranked_probability_score(p, outcome).mean()),
+            "rps": float(rps[model].mean()),
             "log_loss": float(log_loss(p, outcome).mean()),
             "brier": float(brier(p, outcome).mean()),
         }
         for model, p in forecasts.items()
     }
-    return MatchSet(name, len(outcome), metrics, calibration(forecasts["matchfacts"], outcome))
+    lead = {}
+    for model, theirs in rps.items():
+        if model != "matchfacts" and len(outcome) > 1:
+            gap = theirs - rps["matchfacts"]
+            lead[model] = (float(gap.mean()), float(gap.std(ddof=1) / np.sqrt(len(gap))))
+    return MatchSet(
+        name, len(outcome), metrics, calibration(forecasts["matchfacts"], outcome), lead
+    )
 
 
 def _base_rate(  # noqa: ANN202
@@ -208,18 +222,18 @@ def tie_backtest(
         [competition, first_season, last_season],
     ).fetchall()
     history = _tie_history(con, competition)
-    weeks = RatingsByWeek(con, refit_days)
+    refits = RatingsByPeriod(con, refit_days)
     elo = EloByDay(con, until=rows[-1][3] + dt.timedelta(days=1)) if rows else None
     ours, base, outcome = [], [], []
     catalogue = builtin_catalogue()
     for i, (_, season, rnd, date, h, a, fh, fa, winner, neutral, closed) in enumerate(rows):
         if progress and i % 50 == 0:
             progress(f"tie {i:,}/{len(rows):,} ({date})")
-        ratings = weeks.on(date)
+        ratings = refits.on(date)
         rules = catalogue.select(competition, season, rnd)
         if rules.single_match or not (ratings.knows(h) and ratings.knows(a)):
             continue
-        lh, la = ratings.rates(h, a, neutral, closed)
+        lh, la = ratings.rates(h, a, neutral, closed, home_league(competition))
         expected = elo.on(date).expected(h, a, neutral, closed)
         grid = blended(score_grid(lh, la, ratings.rho), expected)
         ours.append(progression(Score(fh, fa), rules, lh, la, ratings.rho, grid).home)

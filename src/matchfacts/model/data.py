@@ -8,6 +8,14 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
+EUROPEAN_COMPETITIONS = ("UCL", "UEL", "UCWC", "UECL", "UIC", "USC")
+EUROPE = "europe"  # the home-advantage group of UEFA's club competitions
+
+
+def home_league(competition_id: str) -> str:
+    """Whose home advantage a match of `competition_id` has: its league's, or Europe's."""
+    return EUROPE if competition_id in EUROPEAN_COMPETITIONS else competition_id
+
 
 @dataclass(frozen=True, slots=True)
 class MatchData:
@@ -22,6 +30,8 @@ class MatchData:
     neutral: np.ndarray  # bool
     closed: np.ndarray  # bool: behind closed doors
     european: np.ndarray | None = None  # bool: a UEFA club competition match
+    # whose home advantage applies: the league's competition id, or "europe"
+    league: np.ndarray | None = None
     # FiveThirtyEight's expected goals of the match where it measured them, else NaN
     home_xg: np.ndarray | None = None
     away_xg: np.ndarray | None = None
@@ -48,9 +58,10 @@ def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 
                   datediff('day', m.date, ?::DATE),
                   coalesce(m.neutral, false), coalesce(m.behind_closed_doors, false),
                   coalesce(x.home_xg, 'NaN'::DOUBLE), coalesce(x.away_xg, 'NaN'::DOUBLE),
-                  m.competition_id IN ('UCL', 'UEL', 'UCWC', 'UECL', 'UIC', 'USC'),
+                  list_contains(?::VARCHAR[], m.competition_id),
                   m.home_shots, m.away_shots, m.home_shots_on_target, m.away_shots_on_target,
-                  coalesce(x.home_nsxg, 'NaN'::DOUBLE), coalesce(x.away_nsxg, 'NaN'::DOUBLE)
+                  coalesce(x.home_nsxg, 'NaN'::DOUBLE), coalesce(x.away_nsxg, 'NaN'::DOUBLE),
+                  m.competition_id
            FROM matches_before(?::DATE) m
            LEFT JOIN (SELECT match_id, any_value(home_xg) AS home_xg,
                              any_value(away_xg) AS away_xg,
@@ -61,13 +72,14 @@ def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 
                       GROUP BY match_id) x ON x.match_id = m.id
            WHERE m.status = 'played' AND m.home_goals IS NOT NULL AND m.date >= ?::DATE
            ORDER BY m.date, m.id""",
-        [as_of, as_of, since],
+        [as_of, list(EUROPEAN_COMPETITIONS), as_of, since],
     ).fetchnumpy()
     columns = list(rows)
     home_xg = rows[columns[7]].astype(np.float64)
     away_xg = rows[columns[8]].astype(np.float64)
     shots = [_counts(rows[c]) for c in columns[10:14]]
     home_sxg, away_sxg = shot_expected_goals(home_xg, away_xg, *shots)
+    european = rows[columns[9]].astype(bool)
     return MatchData(
         as_of=as_of,
         home=rows["home_id"].astype(np.int64),
@@ -79,7 +91,8 @@ def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 
         closed=rows[columns[6]].astype(bool),
         home_xg=home_xg,
         away_xg=away_xg,
-        european=rows[columns[9]].astype(bool),
+        european=european,
+        league=np.where(european, EUROPE, rows[columns[16]].astype(str)).astype(object),
         home_sxg=home_sxg,
         away_sxg=away_sxg,
         home_nsxg=rows[columns[14]].astype(np.float64),

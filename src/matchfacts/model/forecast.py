@@ -15,7 +15,7 @@ import numpy as np
 
 from matchfacts.errors import NotFoundError
 from matchfacts.model.blend import ELO_WEIGHT, blended
-from matchfacts.model.data import load_matches
+from matchfacts.model.data import home_league, load_matches
 from matchfacts.model.dixon_coles import Ratings, fit
 from matchfacts.model.elo import EloRatings, elo_as_of
 from matchfacts.model.grid import ScoreGrid, score_grid
@@ -62,6 +62,9 @@ class Forecast:
                 "matches": self.ratings.matches,
                 "home_advantage": self.ratings.home,
                 "home_advantage_closed_doors": self.ratings.home_closed,
+                "home_advantage_competition": self.ratings.home_by_league.get(
+                    home_league(self.match.competition_id), 0.0
+                ),
                 "rho": self.ratings.rho,
             },
         }
@@ -101,9 +104,13 @@ def forecast(
                 f"{match.date}: no rating to forecast with"
             )
     neutral, closed = bool(match.neutral), bool(match.behind_closed_doors)
-    lh, la = ratings.rates(home.id, away.id, neutral=neutral, closed=closed)
+    league = home_league(match.competition_id)
+    lh, la = ratings.rates(home.id, away.id, neutral, closed, league)
     elo = elo_as_of(con, match.date)
-    grid = blended(score_grid(lh, la, ratings.rho), elo.expected(home.id, away.id, neutral, closed))
+    grid = blended(
+        score_grid(lh, la, ratings.rho),
+        elo.expected(home.id, away.id, neutral, closed),
+    )
     kind, progress = _progress(con, match, ratings, elo, home, away, lh, la, grid)
     return Forecast(home, away, match, match.date, lh, la, grid, progress, kind, ratings, elo)
 
@@ -136,9 +143,12 @@ def _progress(con, match, ratings, elo, home, away, lh, la, grid):  # noqa: ANN0
     # A first leg: every first-leg score, weighted by its probability, then the return leg
     # at the other ground (same crowd status assumed).
     neutral, closed = bool(match.neutral), bool(match.behind_closed_doors)
-    back_h, back_a = ratings.rates(away.id, home.id, neutral=neutral, closed=closed)
+    back_h, back_a = ratings.rates(
+        away.id, home.id, neutral, closed, home_league(match.competition_id)
+    )
     back = blended(
-        score_grid(back_h, back_a, ratings.rho), elo.expected(away.id, home.id, neutral, closed)
+        score_grid(back_h, back_a, ratings.rho),
+        elo.expected(away.id, home.id, neutral, closed),
     )
     p_first_home = 0.0
     breakdown = np.zeros(6)
