@@ -26,9 +26,13 @@ def test_premier_league_autumn_2020_beside_fivethirtyeight(con):
     beside = next(s for s in sets if s.name == "matches with fivethirtyeight")
     assert set(beside.metrics) == {"matchfacts", "fivethirtyeight", "base rate"}
     # same matches for every model: within 0.02 of FiveThirtyEight on a short window
-    assert (
-        abs(beside.metrics["matchfacts"]["rps"] - beside.metrics["fivethirtyeight"]["rps"]) < 0.02
-    )
+    gap = beside.metrics["fivethirtyeight"]["rps"] - beside.metrics["matchfacts"]["rps"]
+    assert abs(gap) < 0.02
+    # the lead is that same gap, match by match, with the standard error of its mean
+    lead, standard_error = beside.lead["fivethirtyeight"]
+    assert lead == pytest.approx(gap, abs=1e-12)
+    assert 0.1 / beside.n**0.5 > standard_error > 0.001 / beside.n**0.5
+    assert "matchfacts" not in beside.lead
 
 
 def test_second_legs_beat_the_base_rate_over_a_few_seasons(con):
