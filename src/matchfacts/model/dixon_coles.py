@@ -1,7 +1,8 @@
 """Dixon-Coles with time decay, fitted jointly over every league and European match.
 
 log rate of the home side = mu + attack[home] - defence[away] + home advantage, where home
-advantage is `home` with a crowd, `home_closed` behind closed doors, and 0 at a neutral
+advantage is `home` with a crowd or `home_closed` behind closed doors, plus the offset of
+the match's league (home_by_league; UEFA's competitions are one), and 0 at a neutral
 venue; the away side's rate has no advantage term. The low-score dependence is Dixon and
 Coles' (1997) tau with parameter rho. Each match is weighted by exp(-xi * days before the
 forecast), xi = ln 2 / half-life.
@@ -12,7 +13,8 @@ and those matches tie the leagues' scales together in the joint fit.
 The fit maximises the weighted log-likelihood by Newton steps over the sparse design,
 with analytic gradients and curvature, and a small ridge on the team parameters: a prior
 that a club with few matches is average, which also pins the scale (attack and defence
-are otherwise free up to a constant).
+are otherwise free up to a constant). A ridge on the leagues' home offsets, likewise, is
+a prior that a league's grounds are like everyone's until its matches say otherwise.
 """
 
 from __future__ import annotations
