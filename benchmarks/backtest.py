@@ -24,7 +24,6 @@ The store must hold the odds (ingest with --local for the two odds sources).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import time
 from pathlib import Path
 
@@ -32,10 +31,17 @@ from rich.console import Console
 from rich.table import Table
 
 from matchfacts.cli import match_set_table
-from matchfacts.model.backtest import match_backtest, tie_backtest
+from matchfacts.model.backtest import match_backtest, season_days, tie_backtest
 from matchfacts.store.db import open_store
 
 TOP_FIVE = ["ENG1", "ESP1", "ITA1", "GER1", "FRA1"]
+
+
+def _seasons(first: str, last: str) -> dict:
+    """The matches of seasons `first` to `last` (labels, not dates: 2019-20 ran into August
+    2020)."""
+    start, end = season_days(int(first[:4]), int(last[:4]))
+    return {"start": start, "end": end, "seasons": (first, last)}
 
 
 def _print(console: Console, title: str, sets) -> None:  # noqa: ANN001
@@ -53,24 +59,22 @@ def main() -> None:
     _print(
         console,
         "(a) top five leagues 2020-21..2022-23",
-        match_backtest(con, TOP_FIVE, dt.date(2020, 7, 1), dt.date(2023, 6, 30)),
+        match_backtest(con, TOP_FIVE, **_seasons("2020-21", "2022-23")),
     )
     _print(
         console,
         "(a') out of sample: top five leagues 2016-17..2018-19",
-        match_backtest(con, TOP_FIVE, dt.date(2016, 7, 1), dt.date(2019, 6, 30)),
+        match_backtest(con, TOP_FIVE, **_seasons("2016-17", "2018-19")),
     )
     _print(
         console,
         "(b) Champions League 2016-17..2022-23",
-        match_backtest(con, ["UCL"], dt.date(2016, 7, 1), dt.date(2023, 6, 30)),
+        match_backtest(con, ["UCL"], **_seasons("2016-17", "2022-23")),
     )
     _print(
         console,
         "(b') Champions League qualifying rounds 2016-17..2022-23",
-        match_backtest(
-            con, ["UCL"], dt.date(2016, 7, 1), dt.date(2023, 6, 30), rounds="qualifying"
-        ),
+        match_backtest(con, ["UCL"], **_seasons("2016-17", "2022-23"), rounds="qualifying"),
     )
     for label, rounds in (("(c)", "proper"), ("(c') qualifying", "qualifying")):
         ties = tie_backtest(con, "UCL", "1994-95", "2024-25", refit_days=14, rounds=rounds)

@@ -424,7 +424,9 @@ def forecast(
 
 
 def _season_bounds(first: str, last: str) -> tuple[dt.date, dt.date, str, str]:
-    """'2016-17' or '2016' -> from 1 July of its first year to 30 June after `last`."""
+    """'2016-17' or '2016' -> the days that hold the seasons (backtest.season_days) and
+    their labels."""
+    from matchfacts.model.backtest import season_days
 
     def start_year(value: str) -> int:
         head = value.split("-")[0]
@@ -434,7 +436,7 @@ def _season_bounds(first: str, last: str) -> tuple[dt.date, dt.date, str, str]:
 
     a, b = start_year(first), start_year(last)
     label = lambda y: f"{y}-{(y + 1) % 100:02d}"  # noqa: E731
-    return dt.date(a, 7, 1), dt.date(b + 1, 6, 30), label(a), label(b)
+    return (*season_days(a, b), label(a), label(b))
 
 
 @app.command()
@@ -483,7 +485,14 @@ def backtest(
             with console.status("backtesting", spinner="dots") as status:
                 say = None if as_json else (lambda m: status.update(m))
                 sets = match_backtest(
-                    con, competitions, first_day, last_day, refit_days, say, rounds
+                    con,
+                    competitions,
+                    first_day,
+                    last_day,
+                    refit_days,
+                    say,
+                    rounds,
+                    (first_season, last_season),
                 )
                 tie_sets = {
                     c: tie_backtest(con, c, first_season, last_season, refit_days, say, rounds)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from matchfacts.model.backtest import ROUNDS, match_backtest, tie_backtest
+from matchfacts.model.backtest import ROUNDS, match_backtest, season_days, tie_backtest
 from matchfacts.store.db import open_store
 
 
@@ -33,6 +33,18 @@ def test_premier_league_autumn_2020_beside_fivethirtyeight(con):
     assert lead == pytest.approx(gap, abs=1e-12)
     assert 0.1 / beside.n**0.5 > standard_error > 0.001 / beside.n**0.5
     assert "matchfacts" not in beside.lead
+
+
+def test_a_season_is_its_matches_not_a_calendar_window(con):
+    """LaLiga 2019-20 ran into July 2020, after 2020-21's July-to-June window opened; the
+    season's label picks its 380 matches and only them."""
+    start, end = season_days(2020, 2020)
+    sets = match_backtest(con, ["ESP1"], start, end, refit_days=7, seasons=("2020-21", "2020-21"))
+    # all but Cádiz's first: up from the Segunda (not in the open data), with no match in
+    # the six years before, it has no rating until it has played
+    assert sets[0].n == 379
+    july_2020 = match_backtest(con, ["ESP1"], dt.date(2020, 7, 1), dt.date(2020, 7, 31), 56)
+    assert july_2020[0].n > 30  # the 2019-20 matches a window by dates alone would take
 
 
 def test_second_legs_beat_the_base_rate_over_a_few_seasons(con):

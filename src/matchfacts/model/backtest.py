@@ -32,6 +32,13 @@ BASE_RATE_YEARS = 5
 ROUNDS = {"proper": "<> 'qualifying'", "qualifying": "= 'qualifying'", "all": "IS NOT NULL"}
 
 
+def season_days(first_year: int, last_year: int) -> tuple[dt.date, dt.date]:
+    """The days that hold the seasons starting in `first_year` .. `last_year`: from 1
+    January of the first (summer qualifiers) to 31 December after the last (seasons that
+    ran late, as 2019-20 did); `seasons` in match_backtest then picks the matches."""
+    return dt.date(first_year, 1, 1), dt.date(last_year + 1, 12, 31)
+
+
 def _stage_filter(rounds: str, match: str) -> str:
     if rounds not in ROUNDS:
         raise ValueError(f"rounds {rounds!r} is not one of {', '.join(ROUNDS)}")
@@ -80,21 +87,25 @@ def match_backtest(
     refit_days: int = 1,
     progress=None,  # noqa: ANN001
     rounds: str = "proper",
+    seasons: tuple[str, str] | None = None,
 ) -> list[MatchSet]:
     """90-minute results of the matches in `competitions` from `start` to `end`.
 
     `rounds`: "proper" leaves a cup's qualifying rounds out, as every figure of matchfacts
-    does for a named competition; "qualifying" takes only them; "all" both.
+    does for a named competition; "qualifying" takes only them; "all" both. `seasons`
+    (first, last), when given, keeps only the matches of those seasons: the 2019-20 leagues
+    and Champions League ended in July and August 2020, after the 2020-21 window opened.
     """
     stages = _stage_filter(rounds, "m")
+    first_season, last_season = seasons or ("", "~")  # "~" sorts after every label
     rows = con.execute(
         f"""SELECT m.id, m.date, m.competition_id, m.home_id, m.away_id, m.home_goals,
                    m.away_goals, coalesce(m.neutral, false), coalesce(m.behind_closed_doors, false)
             FROM match m WHERE m.competition_id IN ({",".join("?" * len(competitions))})
               AND m.date BETWEEN ? AND ? AND m.home_goals IS NOT NULL AND m.status = 'played'
-              AND {stages}
+              AND {stages} AND m.season BETWEEN ? AND ?
             ORDER BY m.date, m.id""",
-        [*competitions, start, end],
+        [*competitions, start, end, first_season, last_season],
     ).fetchall()
     refits = RatingsByPeriod(con, refit_days)
     elo = EloByDay(con, until=end + dt.timedelta(days=1))
