@@ -97,6 +97,27 @@ def test_every_premier_league_season_with_odds_is_placed(with_odds):
     assert len(full) >= 20
 
 
+@pytest.mark.parametrize(
+    ("date", "home", "away"),
+    [
+        ("2021-03-09", "Juventus", "FC Porto"),  # the odds file's 3-2 is after extra time
+        ("2022-04-12", "Real Madrid CF", "Chelsea FC"),  # likewise 2-3; 1-3 after 90 minutes
+        ("2021-07-21", "PSV Eindhoven", "Galatasaray AŞ"),  # "PSV"
+        ("2020-09-15", "FC Dynamo Kyiv", "AZ Alkmaar"),  # "AZ"
+    ],
+)
+def test_champions_league_odds_find_matches_with_extra_time_or_short_names(
+    with_odds, date, home, away
+):
+    row = with_odds.execute(
+        """SELECT count(*) FROM reference_forecast r JOIN match m ON m.id = r.match_id
+           JOIN team h ON h.id = m.home_id JOIN team a ON a.id = m.away_id
+           WHERE r.provider = 'bet365' AND m.date = ?::DATE AND h.name = ? AND a.name = ?""",
+        [date, home, away],
+    ).fetchone()
+    assert row == (1,)
+
+
 def test_one_forecast_a_match_from_each_source_the_latest_snapshots(con):
     """FiveThirtyEight's snapshots repeat matches under other spellings: the store keeps
     the latest snapshot's forecast of each, the one frozen at kick-off."""

@@ -2,7 +2,8 @@
 
 A forecast names its match by date and the provider's spelling of the teams. It belongs to
 the match that day (a day either side, for time zones) whose score agrees (where both give
-one) and whose teams' names, in any source's spelling, are clearly the most alike.
+one: after 90 minutes, or after extra time, which is what the odds files give for a match
+that had it) and whose teams' names, in any source's spelling, are clearly the most alike.
 """
 
 from __future__ import annotations
@@ -19,43 +20,60 @@ from matchfacts.store.reconcile import MergedMatch, competition_id
 logger = logging.getLogger(__name__)
 MIN_SIMILARITY = 140.0  # of 200: both names recognisably the same clubs
 MARGIN = 20.0
+WHOLE_WORDS = 90.0  # a name made of whole words of the other's
 
 
 @dataclass(slots=True)
 class ReferenceFinder:
-    by_day: dict[tuple[str, dt.date], list[tuple[int, set[str], set[str], tuple | None]]] = field(
+    # (competition, day) -> (match index, home names, away names, the scores it can be given
+    # with: after 90 minutes and after extra time; empty where it has none)
+    by_day: dict[tuple[str, dt.date], list[tuple[int, set[str], set[str], set[tuple]]]] = field(
         default_factory=lambda: defaultdict(list)
     )
 
     def add(self, index: int, merged: MergedMatch, names: dict[int, set[str]]) -> None:
-        date = (competition_id(merged.values), merged.values["date"])
-        score = (merged.values["home_goals"], merged.values["away_goals"])
+        values = merged.values
+        date = (competition_id(values), values["date"])
+        scores = {
+            (values[home], values[away])
+            for home, away in (("home_goals", "away_goals"), ("home_goals_et", "away_goals_et"))
+            if values[home] is not None
+        }
         homes = {name_key(r.home.name) for r in merged.reports} | names.get(merged.home_id, set())
         aways = {name_key(r.away.name) for r in merged.reports} | names.get(merged.away_id, set())
-        self.by_day[date].append((index, homes, aways, score if score[0] is not None else None))
+        self.by_day[date].append((index, homes, aways, scores))
 
     def find(self, ref: ReferenceForecast) -> int | None:
         home, away = name_key(ref.home), name_key(ref.away)
         ranked = []
         for shift in (0, -1, 1):
             day = (ref.league, ref.date + dt.timedelta(shift))
-            for index, homes, aways, score in self.by_day.get(day, []):
+            for index, homes, aways, scores in self.by_day.get(day, []):
                 if (
                     ref.home_goals is not None
-                    and score is not None
-                    and score != (ref.home_goals, ref.away_goals)
+                    and scores
+                    and (ref.home_goals, ref.away_goals) not in scores
                 ):
                     continue
-                closeness = max(similarity(home, h) for h in homes) + max(
-                    similarity(away, a) for a in aways
-                )
-                ranked.append((closeness, index))
+                ranked.append((_alike(home, homes) + _alike(away, aways), index))
         ranked.sort(reverse=True)
         if not ranked or ranked[0][0] < MIN_SIMILARITY:
             return None
         if len(ranked) > 1 and ranked[1][0] > ranked[0][0] - MARGIN:
             return None
         return ranked[0][1]
+
+
+def _alike(key: str, known: set[str]) -> float:
+    """How alike a provider's name is to a match side's names (0..100). A short form made
+    of whole words of one of them ("PSV" of "PSV Eindhoven", "AZ" of "AZ Alkmaar", "KR" of
+    "KR Reykjavík") counts as alike as a close spelling: the competition, the day and the
+    score have already narrowed the match down to a few, and a tie between two is refused."""
+    best = max(similarity(key, name) for name in known)
+    words = set(key.split())
+    if words and any(words <= set(name.split()) for name in known):
+        best = max(best, WHOLE_WORDS)
+    return best
 
 
 def place_references(
