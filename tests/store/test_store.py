@@ -229,6 +229,8 @@ def test_a_match_listed_before_it_was_played_takes_the_played_report(con):
         ("AS Monaco FC", "FRA1"),
         ("FC Bayern München", "GER1"),
         ("Celtic FC", "SCO1"),
+        ("Olympiacos FC", "GRE1"),
+        ("Sporting Clube de Portugal", "POR1"),
     ],
 )
 def test_a_club_has_one_id_in_its_league_and_in_europe(con, team, league):
@@ -242,6 +244,35 @@ def test_a_club_has_one_id_in_its_league_and_in_europe(con, team, league):
     )
     assert played.get(league, 0) > 500 and played.get("UCL", 0) > 20
     assert con.execute("SELECT count(*) FROM team WHERE name = ?", [team]).fetchone()[0] == 1
+
+
+# Clubs of the leagues in the store that played in Europe since 2000 but have no league
+# match under the same id: the ones left, each for a named reason.
+KNOWN_SPLITS = {
+    "Royale Union Saint-Gilloise",  # openfootball's 2025-26 spelling; its other is the club
+    "Beerschot AC",  # Germinal Beerschot's UEFA Cup of 2005; the league data has "Germinal"
+    "Ask Olympiakos",  # Olympiakos Nicosia, a Cypriot club placed in Greece by its source
+    "Rapid JC Heerlen",  # Roda JC's UEFA Cup of 2000-02 under its predecessor's name
+}
+
+
+def test_clubs_in_europe_are_the_same_clubs_as_in_their_leagues(con):
+    """A club split into a European id and a league id has two ratings in the model, and
+    its European matches no longer tie its league to the others (curated aliases.csv)."""
+    split = con.execute(
+        """WITH europe AS (
+               SELECT DISTINCT t.id, t.name FROM team t
+               JOIN match m ON t.id IN (m.home_id, m.away_id)
+               WHERE m.competition_id IN ('UCL', 'UEL', 'UECL', 'UCWC') AND m.date >= '2000-07-01'
+                 AND t.country IN ('ENG', 'ESP', 'ITA', 'GER', 'FRA', 'NED', 'POR', 'BEL',
+                                   'TUR', 'GRE', 'SCO')),
+           league AS (
+               SELECT DISTINCT unnest([home_id, away_id]) AS id FROM match
+               WHERE competition_id NOT IN ('UCL', 'UEL', 'UECL', 'UCWC', 'UIC', 'USC')
+                 AND date >= '1994-07-01')
+           SELECT name FROM europe WHERE id NOT IN (SELECT id FROM league)"""
+    ).fetchall()
+    assert {name for (name,) in split} <= KNOWN_SPLITS
 
 
 def test_short_names_read_as_a_desk_writes_them(con):
