@@ -4,8 +4,8 @@ The World Football Elo formula, for clubs: after each match both sides move by
 K * G * (W - We), where We = 1 / (1 + 10 ** (-(dr) / 400)), dr the rating difference plus
 home advantage (none at a neutral venue, less behind closed doors), W 1 / 0.5 / 0 for a
 win / draw / loss after 90 minutes, and G grows with the goal margin. European matches
-carry more weight (K) and move ratings between leagues: that is what puts the leagues on
-one scale. A club's first match starts it at its league's mean rating (or the overall mean).
+move ratings between leagues: that is what puts the leagues on one scale. A club's first
+match starts it at its league's mean rating (or the overall mean).
 """
 
 from __future__ import annotations
@@ -17,16 +17,14 @@ import duckdb
 import numpy as np
 
 K_LEAGUE = 20.0
-# A European result says less of a club's strength than a league one (rotated sides,
-# mismatches of the early rounds). Measured as the blend's RPS (model/blend.py), top five
-# leagues 2020-23 on 538's 3,580 / Champions League 2016-23 on 538's 830: K 30 .20206 /
-# .18236, 20 .20198 / .18250, 15 .20193 / .18262, 10 .20189 / .18278, 5 .20184 / .18293.
-# The leagues gain more than Europe loses (the sum over both sets falls all the way to 5);
-# 10 keeps half a league match's say for a European one. Dixon-Coles, which holds European
-# matches longest, keeps the leagues on one scale. (A home advantage learnt per
-# competition, as ClubElo has, gained nothing on the leagues at K 10 and lost .0001 on
-# the Champions League.)
-K_EUROPE = 10.0
+# One K for a European match as for a league match, as ClubElo has. Measured as the blend's
+# RPS (model/blend.py), top five leagues 2020-23 on 538's 3,580 / Champions League 2016-23
+# on 538's 830, K for European matches: 10 .20183 / .18388, 20 .20191 / .18350, 30 .20199
+# / .18331; the sum over both sets is lowest at 20. (Before the clubs' European and league
+# ids were joined in aliases.csv, 10 had been best: a club's European matches were then
+# its only ones. A home advantage learnt per competition, as ClubElo has, gained nothing
+# on the leagues and lost .0001 on the Champions League.)
+K_EUROPE = 20.0
 HOME = 65.0
 HOME_CLOSED = 35.0
 START = 1500.0
