@@ -182,7 +182,7 @@ def test_a_store_from_an_older_matchfacts_is_rebuilt_by_the_main_job(store_path,
     old = tmp_path / "old.duckdb"
     shutil.copy(store_path, old)
     with duckdb.connect(str(old)) as con:  # as an older matchfacts left it
-        con.execute("DELETE FROM schema_migration WHERE version = 4")
+        con.execute("DELETE FROM schema_migration WHERE version = 7")  # before store_build
     code, out, err = run(
         "preview", "Liverpool", "Real Madrid", "-d", "2021-04-14", "--db", str(old)
     )
@@ -190,7 +190,8 @@ def test_a_store_from_an_older_matchfacts_is_rebuilt_by_the_main_job(store_path,
     assert "older matchfacts: rebuilding" in err
     assert out.startswith("# Liverpool v Real Madrid")
     with duckdb.connect(str(old), read_only=True) as con:
-        assert con.execute("SELECT max(version) FROM schema_migration").fetchone()[0] >= 4
+        assert con.execute("SELECT max(version) FROM schema_migration").fetchone()[0] >= 7
+        assert con.execute("SELECT count(*) FROM store_build").fetchone()[0] == 1
 
 
 def test_backtest_of_a_champions_league_season_with_its_ties(store_path):

@@ -275,6 +275,14 @@ def test_clubs_in_europe_are_the_same_clubs_as_in_their_leagues(con):
     assert {name for (name,) in split} <= KNOWN_SPLITS
 
 
+def test_the_store_says_which_matchfacts_built_it(con):
+    from importlib.metadata import version
+
+    rows = con.execute("SELECT matchfacts_version, built_at FROM store_build").fetchall()
+    assert len(rows) == 1
+    assert rows[0][0] == version("matchfacts")
+
+
 def test_short_names_read_as_a_desk_writes_them(con):
     short = dict(
         con.execute(

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
@@ -457,6 +458,10 @@ def write_store(
                 con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM frame")
                 con.unregister("frame")
         _write_sources(con, frames, specs)
+        con.execute(
+            "INSERT INTO store_build VALUES (?, ?)",
+            [dt.datetime.now(dt.UTC).replace(tzinfo=None), version("matchfacts")],
+        )
         if finalize is not None:
             finalize(con)
         con.execute("CHECKPOINT")
