@@ -1,4 +1,4 @@
-"""The three backtests of issue 4, printed as tables (a few minutes on this machine):
+"""The three backtests of issue 4, printed as tables (about thirteen minutes on this machine):
 
 (a) league matches of the top five leagues where odds and FiveThirtyEight both exist
     (2020-21..2022-23); the model's settings were chosen on these matches, so
