@@ -235,6 +235,7 @@ def tie_backtest(
     history = _tie_history(con, competition)
     refits = RatingsByPeriod(con, refit_days)
     elo = EloByDay(con, until=rows[-1][3] + dt.timedelta(days=1)) if rows else None
+    league = home_league(competition)
     ours, base, outcome = [], [], []
     catalogue = builtin_catalogue()
     for i, (_, season, rnd, date, h, a, fh, fa, winner, neutral, closed) in enumerate(rows):
@@ -244,7 +245,7 @@ def tie_backtest(
         rules = catalogue.select(competition, season, rnd)
         if rules.single_match or not (ratings.knows(h) and ratings.knows(a)):
             continue
-        lh, la = ratings.rates(h, a, neutral, closed, home_league(competition))
+        lh, la = ratings.rates(h, a, neutral, closed, league)
         expected = elo.on(date).expected(h, a, neutral, closed)
         grid = blended(score_grid(lh, la, ratings.rho), expected)
         ours.append(progression(Score(fh, fa), rules, lh, la, ratings.rho, grid).home)

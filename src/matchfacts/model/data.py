@@ -8,13 +8,14 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
-EUROPEAN_COMPETITIONS = ("UCL", "UEL", "UCWC", "UECL", "UIC", "USC")
+from matchfacts.store.competitions import CONTINENTAL_CUPS
+
 EUROPE = "europe"  # the home-advantage group of UEFA's club competitions
 
 
 def home_league(competition_id: str) -> str:
     """Whose home advantage a match of `competition_id` has: its league's, or Europe's."""
-    return EUROPE if competition_id in EUROPEAN_COMPETITIONS else competition_id
+    return EUROPE if competition_id in CONTINENTAL_CUPS else competition_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +30,7 @@ class MatchData:
     days_before: np.ndarray  # as_of - date, in days (>= 1)
     neutral: np.ndarray  # bool
     closed: np.ndarray  # bool: behind closed doors
-    european: np.ndarray | None = None  # bool: a UEFA club competition match
-    # whose home advantage applies: the league's competition id, or "europe"
+    # whose home advantage applies: the league's competition id, or EUROPE
     league: np.ndarray | None = None
     # FiveThirtyEight's expected goals of the match where it measured them, else NaN
     home_xg: np.ndarray | None = None
@@ -45,6 +45,11 @@ class MatchData:
     def __len__(self) -> int:
         return len(self.home)
 
+    @property
+    def european(self) -> np.ndarray | None:
+        """Whether each match is of a UEFA club competition."""
+        return None if self.league is None else self.league == EUROPE
+
 
 def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 6.0) -> MatchData:
     """Every played match in the `years` before `as_of` that has a 90-minute score.
@@ -58,11 +63,10 @@ def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 
                   datediff('day', m.date, ?::DATE),
                   coalesce(m.neutral, false), coalesce(m.behind_closed_doors, false),
                   coalesce(x.home_xg, 'NaN'::DOUBLE), coalesce(x.away_xg, 'NaN'::DOUBLE),
-                  list_contains(?::VARCHAR[], m.competition_id),
                   m.home_shots, m.away_shots, m.home_shots_on_target, m.away_shots_on_target,
                   coalesce(x.home_nsxg, 'NaN'::DOUBLE), coalesce(x.away_nsxg, 'NaN'::DOUBLE),
-                  m.competition_id
-           FROM matches_before(?::DATE) m
+                  CASE WHEN c.kind = 'continental_cup' THEN ? ELSE m.competition_id END
+           FROM matches_before(?::DATE) m JOIN competition c ON c.id = m.competition_id
            LEFT JOIN (SELECT match_id, any_value(home_xg) AS home_xg,
                              any_value(away_xg) AS away_xg,
                              any_value(home_nsxg) AS home_nsxg,
@@ -72,14 +76,13 @@ def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 
                       GROUP BY match_id) x ON x.match_id = m.id
            WHERE m.status = 'played' AND m.home_goals IS NOT NULL AND m.date >= ?::DATE
            ORDER BY m.date, m.id""",
-        [as_of, list(EUROPEAN_COMPETITIONS), as_of, since],
+        [as_of, EUROPE, as_of, since],
     ).fetchnumpy()
     columns = list(rows)
     home_xg = rows[columns[7]].astype(np.float64)
     away_xg = rows[columns[8]].astype(np.float64)
-    shots = [_counts(rows[c]) for c in columns[10:14]]
+    shots = [_counts(rows[c]) for c in columns[9:13]]
     home_sxg, away_sxg = shot_expected_goals(home_xg, away_xg, *shots)
-    european = rows[columns[9]].astype(bool)
     return MatchData(
         as_of=as_of,
         home=rows["home_id"].astype(np.int64),
@@ -91,12 +94,11 @@ def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 
         closed=rows[columns[6]].astype(bool),
         home_xg=home_xg,
         away_xg=away_xg,
-        european=european,
-        league=np.where(european, EUROPE, rows[columns[16]].astype(str)).astype(object),
+        league=rows[columns[15]].astype(str).astype(object),
         home_sxg=home_sxg,
         away_sxg=away_sxg,
-        home_nsxg=rows[columns[14]].astype(np.float64),
-        away_nsxg=rows[columns[15]].astype(np.float64),
+        home_nsxg=rows[columns[13]].astype(np.float64),
+        away_nsxg=rows[columns[14]].astype(np.float64),
     )
 
 

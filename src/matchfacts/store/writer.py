@@ -14,6 +14,7 @@ import pandas as pd
 
 from matchfacts.sources.records import GoalRecord, ReferenceForecast, ShootoutKick
 from matchfacts.sources.registry import SourceSpec
+from matchfacts.store.competitions import CONTINENTAL_CUPS
 from matchfacts.store.crowds import behind_closed_doors
 from matchfacts.store.db import create_store
 from matchfacts.store.goals import Players, team_side
@@ -21,15 +22,6 @@ from matchfacts.store.identity import Identity
 from matchfacts.store.names import name_key
 from matchfacts.store.reconcile import Reconciler, competition_id
 from matchfacts.store.ties import KNOCKOUT_STAGES, link_ties
-
-COMPETITIONS = {
-    "UCL": ("European Cup / UEFA Champions League", "continental_cup"),
-    "UEL": ("Inter-Cities Fairs Cup / UEFA Cup / UEFA Europa League", "continental_cup"),
-    "UCWC": ("European Cup Winners' Cup", "continental_cup"),
-    "UECL": ("UEFA Europa Conference League", "continental_cup"),
-    "UIC": ("UEFA Intertoto Cup", "continental_cup"),
-    "USC": ("UEFA Super Cup", "continental_cup"),
-}
 
 Finalize = Callable[[duckdb.DuckDBPyConnection], None]
 
@@ -160,12 +152,12 @@ def _match_frame(rec: Reconciler, identity: Identity) -> pd.DataFrame:
 def _competition_frame(match_df: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for cid in sorted(match_df["competition_id"].unique()):
-        if cid in COMPETITIONS:
+        if cid in CONTINENTAL_CUPS:
             rows.append(
                 {
                     "id": cid,
-                    "name": COMPETITIONS[cid][0],
-                    "kind": COMPETITIONS[cid][1],
+                    "name": CONTINENTAL_CUPS[cid][0],
+                    "kind": CONTINENTAL_CUPS[cid][1],
                     "country": None,
                     "level": None,
                 }
