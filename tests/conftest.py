@@ -61,3 +61,13 @@ def con(store_path: Path):
     connection = open_store(store_path)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def store(store_path: Path):
+    """The real store, opened once for a session's read-only tests."""
+    from matchfacts.store.db import open_store
+
+    connection = open_store(store_path)
+    yield connection
+    connection.close()

@@ -586,20 +586,33 @@ def facts(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Match facts mined from the store as of the match day: head-to-head runs, venue
-    history, the base rate of the tie situation, team and player streaks, milestones;
-    ranked, written as sentences, each with the matches that prove it."""
-    from matchfacts.facts.mine import facts_for
+    """Match facts as of the match day: the fact sheet (head-to-head totals, previous
+    meetings, each side's record and scorers in this season's competition, its history at
+    this stage), then the facts the lattice of queries finds around the fixture (runs,
+    records, first-since, n-th visit, the tie situation's base rate, players' goals),
+    ranked, written as sentences, each with its query and the matches that prove it."""
+    from matchfacts.facts.mine import StoreNames, facts_for, fixture_of
+    from matchfacts.facts.sheet import fact_sheet
     from matchfacts.store.lookup import resolve_team
 
     day = _date(date)
     if not 1 <= limit <= 100:
         raise typer.BadParameter("--limit must be 1..100")
     with _store(db) as con:
-        found = facts_for(con, resolve_team(con, home), resolve_team(con, away), day, limit)
+        h, a = resolve_team(con, home), resolve_team(con, away)
+        found = facts_for(con, h, a, day, limit)
+        sheet = fact_sheet(con, fixture_of(con, h, a, day), StoreNames(con))
     if as_json:
-        _emit_json({"facts": {"as_of": day.isoformat(), "facts": [f.as_dict() for f in found]}})
+        _emit_json(
+            {
+                "facts": {"as_of": day.isoformat(), "facts": [f.as_dict() for f in found]},
+                "fact_sheet": [line.as_dict() for line in sheet],
+            }
+        )
         return
+    for line in sheet:
+        console.print(f"[bold]{line.title}[/bold]: {line.text}")
+    console.print()
     for number, fact in enumerate(found, start=1):
         console.print(f"{number}. {fact.text} [dim]({fact.form})[/dim]")
         if evidence:

@@ -6,26 +6,15 @@ import datetime as dt
 
 import pytest
 
-from matchfacts.facts.context import Fixture
-from matchfacts.facts.mine import candidates, facts_for
-from matchfacts.store.db import open_store
-from matchfacts.store.lookup import fixture, resolve_team
+from matchfacts.facts.mine import candidates, facts_for, fixture_of
+from matchfacts.store.lookup import resolve_team
 
 FLAGSHIP = ("Liverpool", "Real Madrid", dt.date(2021, 4, 14))
 
 
-@pytest.fixture(scope="session")
-def store(store_path):
-    connection = open_store(store_path)
-    yield connection
-    connection.close()
-
-
-def _flagship_fixture(con) -> Fixture:  # noqa: ANN001
+def _flagship_fixture(con):  # noqa: ANN001, ANN202
     home, away, day = FLAGSHIP
-    h, a = resolve_team(con, home), resolve_team(con, away)
-    match = fixture(con, h, a, day)
-    return Fixture(h, a, match, match.date)
+    return fixture_of(con, resolve_team(con, home), resolve_team(con, away), day)
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +27,7 @@ def flagship_fixture():
 def flagship(store):
     """The flagship's facts as the preview gets them (the default limit)."""
     fx = _flagship_fixture(store)
-    return facts_for(store, fx.home, fx.away, fx.as_of)
+    return facts_for(store, fx.home, fx.away, fx.match.date)
 
 
 @pytest.fixture(scope="session")

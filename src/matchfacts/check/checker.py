@@ -10,37 +10,32 @@ from pathlib import Path
 
 import duckdb
 
-from matchfacts.check import player_claims, since_claims, team_claims, tie_claims
+from matchfacts.check import tie_claims
 from matchfacts.check.grammar import ClaimPattern
+from matchfacts.check.judge import judge
+from matchfacts.check.mentions import MentionFinder
 from matchfacts.check.names import Linker, NameNotLinked
+from matchfacts.check.read import Claim, Fixture, Reader
 from matchfacts.check.spot import Sentence, is_claim, sentences
 from matchfacts.check.verdict import Context, Verdict, not_checkable
-from matchfacts.errors import MatchfactsError
+from matchfacts.errors import MatchfactsError, NotFoundError
+from matchfacts.facts.evaluate import Evaluator
+from matchfacts.facts.lexicon import LEXICON
+from matchfacts.sources.records import season_of
 from matchfacts.store.lookup import MatchRow, TeamRef, fixture, team_by_id
 
 MAX_BYTES = 1_000_000  # a preview is a few kilobytes; a megabyte is a book
 
-# The order matters: the most specific patterns first, the catch-all "away goals" last.
-PATTERNS: list[ClaimPattern] = (
-    tie_claims.PATTERNS[:-1] + since_claims.PATTERNS + team_claims.PATTERNS
-    + player_claims.PATTERNS
-    + tie_claims.PATTERNS[-1:]
-)  # fmt: skip
-
-# What the data cannot speak to, and why: a claim about these is not checkable.
-UNCHECKABLE = {
-    r"\bassists?\b|\bset up\b": "the open data has assists for few seasons only",
-    r"\bappearances?\b|\bcaps?\b|\bstarts\b": "the data has goals but not appearances",
-    r"\bhas kept\b.*\bclean sheets?\b": "the data has no line-ups: a goalkeeper's clean "
-    "sheets cannot be counted",
-    r"\bpossession\b|of the ball\b|\bshots?\b|\bxg\b|expected goals|\bpasses\b"
-    r"|\btackles\b|\bcorners\b": ("the data has results and goals, not match events"),
-    r"\bbooked\b|\byellow cards?\b|\bred cards?\b|\bsent off\b": "the data has no cards",
-    r"\binjur|\bsuspen|\bfit\b|\bminutes\b": "the data has no team news or minutes played",
-    r"\bmanager\b|\bcoach\b|\bin charge\b": "the data has no managers",
-    r"\battendance\b|\bcrowd\b|\bfans\b|\bsupporters\b": "the data has no attendances to check",
-}
-
+# Claims about this tie (what a score means, what a side needs) go to the tie engine;
+# every other claim is read into the fact algebra (check/read.py).
+PATTERNS: list[ClaimPattern] = tie_claims.PATTERNS
+TIE_WORDS = re.compile(
+    r"\bneeds?\b|\bmust\b|\bto progress\b|\bextra time\b|\baway goals?\b|"
+    r"\bgo(?:es)? through (?:with|if)\b|"
+    r"\bwould (?:send|put|be enough|mean)\b|\bmeans?\b|\blead\b|\btrail",
+    re.IGNORECASE,
+)
+_FINDERS: dict[int, MentionFinder] = {}
 
 class CheckInputError(MatchfactsError):
     """A file the checker cannot read as text."""
@@ -145,31 +140,110 @@ def check_text(
 ) -> CheckReport:
     """Every claim in `text`, verified as of `as_of` (nothing on or after the day counts).
 
-    The fixture gives tie claims their tie and names their first reading; without --home
-    and --away it is the match on that day whose two sides the text names.
+    The fixture fills the slots a claim leaves out and gives tie claims their tie; without
+    --home and --away it is the match on that day whose two sides the text names.
     """
     match = None
     if home is not None and away is not None:
-        match = fixture(con, home, away, as_of)
+        try:
+            match = fixture(con, home, away, as_of)
+        except NotFoundError:  # a match the store does not hold: its sides still fill slots
+            match = None
     else:
         match, home, away = _fixture_named_in(con, text, as_of)
     linker = Linker(con, as_of, tuple(t for t in (home, away) if t is not None))
     ctx = Context(con, as_of, linker, match, home, away)
     report = CheckReport(as_of, _describe(match, home, away))
+    reading = Reading(ctx, _reader(con, match, home, away, as_of), Evaluator(con, as_of))
     found = sentences(text)
     report.sentences = len(found)
     for sentence in found:
-        if is_claim(sentence.text):
-            report.claims.extend(check_sentence(ctx, sentence))
+        report.claims.extend(check_sentence(reading, sentence))
     return report
 
 
-def check_sentence(ctx: Context, sentence: Sentence) -> list[CheckedClaim]:
-    """The verdicts on one sentence: one for each of its clauses when patterns read them
-    all ("A 2-0 win would do, while 3-1 would mean extra time"); else the whole of it if a
-    pattern reads it; else each clause that one does ("Anfield is a fortress: Liverpool
-    are unbeaten in ..."); else one "not checkable" for the sentence. Patterns are matched
-    first (cheap) and only the reading chosen is verified (queries)."""
+@dataclass
+class Reading:
+    """What one text is read and judged with."""
+
+    ctx: Context
+    reader: Reader
+    evaluator: Evaluator
+
+    @property
+    def finder(self) -> MentionFinder:
+        con = self.ctx.con
+        if id(con) not in _FINDERS:
+            _FINDERS.clear()
+            _FINDERS[id(con)] = MentionFinder(con)
+        return _FINDERS[id(con)]
+
+
+def _reader(
+    con, match: MatchRow | None, home: TeamRef | None, away: TeamRef | None, as_of: dt.date
+) -> Reader:
+    if home is None or away is None:
+        return Reader(None)
+    same = home.country is not None and home.country == away.country
+    if match is None:  # not in the store: every competition, the season of the day
+        return Reader(Fixture(home.id, away.id, "all", season_of(as_of), False, same))
+    european = match.competition_id in LEXICON.european
+    first_leg = None
+    if match.leg == 2 and match.tie_id is not None:
+        row = con.execute("SELECT first_leg_id FROM tie WHERE id = ?", [match.tie_id]).fetchone()
+        first_leg = row[0] if row else None
+    fx = Fixture(home.id, away.id, match.competition_id, match.season, european,
+                 home.country is not None and home.country == away.country, first_leg)  # fmt: skip
+    return Reader(fx, _scorers(con, match, (home.id, away.id)))
+
+
+def _scorers(con, match: MatchRow, teams: tuple[int, int]) -> dict[str, tuple[int, int]]:
+    """The two sides' scorers of the last five seasons, by surname (and full name): the
+    players a preview of this match names."""
+    rows = con.execute(
+        """SELECT p.name, g.player_id, g.team_id, count(*) AS goals FROM goal g
+           JOIN match m ON m.id = g.match_id JOIN player p ON p.id = g.player_id
+           WHERE g.team_id IN (SELECT unnest(?::INTEGER[])) AND m.date < ?
+             AND m.date >= ? - INTERVAL 5 YEAR AND g.kind <> 'own_goal'
+           GROUP BY ALL ORDER BY goals DESC""",
+        [list(teams), match.date, match.date],
+    ).fetchall()
+    found: dict[str, tuple[int, int]] = {}
+    for name, player, team, _ in rows:
+        for key in (name, name.split()[-1]):
+            if len(key) >= 4:
+                found.setdefault(key, (player, team))
+    return found
+
+
+def check_sentence(reading: Reading, sentence: Sentence) -> list[CheckedClaim]:
+    """The verdicts on one sentence: a tie claim by the tie engine's patterns (one for
+    each clause when they read them all: "A 2-0 win would do, while 3-1 would mean extra
+    time"); any other claim read into the fact algebra and judged by the shared evaluator,
+    the whole sentence or, failing that, each clause; a sentence that states a figure but
+    cannot be read is not checkable, with the slot that is missing."""
+    if TIE_WORDS.search(sentence.text):
+        found = _tie_claims(reading.ctx, sentence)
+        if found:
+            return found
+    whole = _algebra(reading, sentence)
+    if isinstance(whole, CheckedClaim) and whole.form is not None:
+        return [whole]
+    parts = [_algebra(reading, c) for c in _clauses(sentence)]
+    read = [p for p in parts if isinstance(p, CheckedClaim) and p.form is not None]
+    if read and len(parts) > 1:
+        return read
+    if isinstance(whole, CheckedClaim):
+        return [whole]
+    if not is_claim(sentence.text):
+        return []
+    found = _pattern_for(sentence)
+    if found is not None:
+        return [_verdict(reading.ctx, sentence, found)]
+    return []
+
+
+def _tie_claims(ctx: Context, sentence: Sentence) -> list[CheckedClaim]:
     clauses = [(c, _pattern_for(c)) for c in _clauses(sentence) if is_claim(c.text)]
     read = [(c, found) for c, found in clauses if found is not None]
     if len(clauses) > 1 and len(read) == len(clauses):  # two claims in one sentence
@@ -177,10 +251,20 @@ def check_sentence(ctx: Context, sentence: Sentence) -> list[CheckedClaim]:
     whole = _pattern_for(sentence)
     if whole is not None:
         return [_verdict(ctx, sentence, whole)]
-    if read:
-        return [_verdict(ctx, c, found) for c, found in read]
-    reason = _why_not(sentence.text)
-    return [CheckedClaim(sentence.text, sentence.start, sentence.end, None, not_checkable(reason))]
+    return [_verdict(ctx, c, found) for c, found in read]
+
+
+def _algebra(reading: Reading, where: Sentence) -> CheckedClaim | None:
+    """The sentence read into the algebra and judged; None when it states no claim."""
+    doc = reading.finder.doc(where.text)
+    read = reading.reader.read(where.text, MentionFinder.mentions(doc[:]))
+    if isinstance(read, Claim):
+        verdict = judge(reading.evaluator, read)
+        return CheckedClaim(where.text, where.start, where.end, read.query.shape, verdict)
+    if read is None:
+        return None
+    reason = read.reason if not read.checkable else f"cannot read the claim: {read.reason}"
+    return CheckedClaim(where.text, where.start, where.end, None, not_checkable(reason))
 
 
 def _pattern_for(where: Sentence) -> tuple[ClaimPattern, re.Match] | None:
@@ -242,14 +326,6 @@ def _plain_text(sentence: str) -> str:
     text = _ASIDE.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text.rstrip(".!?:; ")
-
-
-def _why_not(sentence: str) -> str:
-    lowered = sentence.lower()
-    for words, reason in UNCHECKABLE.items():
-        if re.search(words, lowered):
-            return reason
-    return "no fact form reads this sentence"
 
 
 def _fixture_named_in(

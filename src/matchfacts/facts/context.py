@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from matchfacts.facts.lexicon import LEXICON
 from matchfacts.facts.record import Evidence
 from matchfacts.store.lookup import MatchRow, TeamRef
 
@@ -48,18 +49,23 @@ def evidence(con: duckdb.DuckDBPyConnection, match_ids: list[int]) -> tuple[Evid
     """The matches behind a fact, oldest first."""
     if not match_ids:
         return ()
+    found = evidence_by_id(con, match_ids)
+    return tuple(sorted((found[i] for i in set(match_ids)), key=lambda e: (e.date, e.match_id)))
+
+
+def evidence_by_id(con: duckdb.DuckDBPyConnection, match_ids: list[int]) -> dict[int, Evidence]:
+    """Many facts' matches in one read: id -> Evidence."""
     rows = con.execute(
         f"""SELECT {EVIDENCE_COLUMNS} FROM match m JOIN team h ON h.id = m.home_id
             JOIN team a ON a.id = m.away_id WHERE m.id IN (SELECT unnest(?::INTEGER[]))
             ORDER BY m.date, m.id""",
-        [match_ids],
+        [sorted(set(match_ids))],
     ).fetchall()
-    return tuple(Evidence(*row) for row in rows)
+    return {row[0]: Evidence(*row) for row in rows}
 
 
-# "European competition": UEFA's season-long club competitions (the one-off Super Cup
-# apart). The miners and the checker read the words the same way.
-EUROPEAN = ("UCL", "UEL", "UCWC", "UECL", "UIC")
+# "European competition": the lexicon's one answer (UEFA's season-long club competitions).
+EUROPEAN = LEXICON.european
 
 
 def season_name(competition: str, season: str) -> str:

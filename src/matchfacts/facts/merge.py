@@ -15,12 +15,16 @@ from dataclasses import replace
 
 from matchfacts.facts.record import Fact
 
-PER_FORM = 3
+PER_FORM = 6
 PER_SUBJECT = 5  # for each club
 PER_PLAYER = 3  # players are less central than the clubs: fewer facts each
 OVERLAP = 1 / 3  # shared matches, as a share of the smaller fact's evidence
 
-FAMILIES = {  # measures that tell the same kind of story
+FAMILIES = {  # measures (the query's event) that tell the same kind of story
+    "win": "results",
+    "loss": "no_wins",
+    "clean_sheet": "clean_sheets",
+    "goal": "scoring",
     "winning": "results",
     "unbeaten": "results",
     "lost_one": "results",

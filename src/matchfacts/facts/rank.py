@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from scipy.stats import binom
+
 from matchfacts.facts.record import Fact
 
 WEIGHTS = {
@@ -43,9 +45,9 @@ def binomial_chance(hits: int, n: int, rate: float) -> float:
     """The chance of a record at least as far from `rate` as hits in n, on its side."""
     if n == 0:
         return 1.0
-    pmf = [math.comb(n, k) * rate**k * (1 - rate) ** (n - k) for k in range(n + 1)]
-    tail = sum(pmf[hits:]) if hits >= n * rate else sum(pmf[: hits + 1])
-    return min(1.0, tail)
+    if hits >= n * rate:
+        return min(1.0, float(binom.sf(hits - 1, n, rate)))
+    return min(1.0, float(binom.cdf(hits, n, rate)))
 
 
 def components(fact: Fact) -> dict[str, float]:

@@ -32,7 +32,7 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    form: str  # a name in forms.FORMS
+    form: str  # the query's shape, or the sheet's line
     subject: str  # the team or player the fact is about
     context: dict[str, str]  # competition set, venue, opponent, window ... (at most three)
     measure: str
@@ -44,6 +44,7 @@ class Fact:
     denominator: int | None = None
     score: float = 0.0
     details: dict = field(default_factory=dict)
+    query: dict | None = None  # the algebra's query (Query.as_dict), re-runnable
 
     def as_dict(self) -> dict:
         return {
@@ -59,4 +60,5 @@ class Fact:
             "as_of": self.as_of.isoformat(),
             "evidence": [e.as_dict() for e in self.evidence],
             "details": self.details,  # what the ranking weighed: see facts/rank.py
+            "query": self.query,
         }

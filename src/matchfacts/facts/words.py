@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from matchfacts.facts.lexicon import LEXICON
+
 SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 ORDINALS = (
     "zeroth",
@@ -63,29 +65,5 @@ def result(gf: int, ga: int) -> str:
     return f"a {score(max(gf, ga), min(gf, ga))} {word}"
 
 
-ADJECTIVES = {  # a country code as a desk names its sides: "Spanish opposition"
-    "ENG": "English",
-    "ESP": "Spanish",
-    "GER": "German",
-    "ITA": "Italian",
-    "FRA": "French",
-    "NED": "Dutch",
-    "POR": "Portuguese",
-    "SCO": "Scottish",
-    "BEL": "Belgian",
-    "TUR": "Turkish",
-    "GRE": "Greek",
-    "AUT": "Austrian",
-    "SUI": "Swiss",
-    "RUS": "Russian",
-    "UKR": "Ukrainian",
-    "DEN": "Danish",
-    "SWE": "Swedish",
-    "NOR": "Norwegian",
-    "POL": "Polish",
-    "CZE": "Czech",
-    "ROU": "Romanian",
-    "HUN": "Hungarian",
-    "SRB": "Serbian",
-    "CRO": "Croatian",
-}
+# A country code as a desk names its sides ("Spanish opposition"): the lexicon's table.
+ADJECTIVES = {code: c.adjective for code, c in LEXICON.countries.items()}

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from matchfacts.facts.context import COMPETITION_PHRASES
-from matchfacts.facts.mine import facts_for
+from matchfacts.facts.mine import StoreNames, facts_for, fixture_of
 from matchfacts.facts.record import Fact
+from matchfacts.facts.sheet import SheetLine, fact_sheet
 from matchfacts.model.forecast import Forecast, forecast
 from matchfacts.preview.team_news import TeamNews, team_news
 from matchfacts.rules.situation import TieSituation, situation_dict, tie_situation
@@ -35,6 +36,7 @@ class Preview:
     forecast: Forecast
     facts: list[Fact]
     news: list[TeamNews]
+    sheet: list[SheetLine] = field(default_factory=list)
 
     @property
     def home(self) -> TeamRef:
@@ -63,7 +65,10 @@ def compose(
         if news_file
         else []
     )
-    return Preview(_headline(situation, fc), _standfirst(situation, fc), situation, fc, found, news)
+    sheet = fact_sheet(con, fixture_of(con, home, away, date), StoreNames(con))
+    return Preview(
+        _headline(situation, fc), _standfirst(situation, fc), situation, fc, found, news, sheet
+    )
 
 
 def _headline(s: TieSituation | None, fc: Forecast) -> str:
@@ -117,6 +122,7 @@ def preview_dict(p: Preview) -> dict:
         "headline": p.headline,
         "standfirst": p.standfirst,
         "tie": situation_dict(p.tie) if p.tie else None,
+        "fact_sheet": [line.as_dict() for line in p.sheet],
         "forecast": fc,
         "facts": {
             "as_of": p.forecast.as_of.isoformat(),

@@ -82,6 +82,11 @@ def render_markdown(p: Preview) -> str:
             if news["summary"]:
                 lines.append(news["summary"])
             lines.append("")
+    if d["fact_sheet"]:
+        lines += ["## Fact sheet", ""]
+        for line in d["fact_sheet"]:
+            lines += [line["text"], ""]
+            lines += _table(line["rows"])
     lines += ["## Match facts", ""]
     for fact in d["facts"]["facts"]:
         lines.append(f"- {fact['text']}")
@@ -97,6 +102,16 @@ def render_markdown(p: Preview) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _table(rows: list[dict]) -> list[str]:
+    """A fact-sheet line's table in Markdown (its query is in the JSON)."""
+    columns = [c for c in rows[0] if c != "query"] if rows else []
+    if not columns:
+        return []
+    out = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    out += ["| " + " | ".join(str(r[c]) for c in columns) + " |" for r in rows]
+    return [*out, ""]
 
 
 def _grid(tie: dict, hs: str, as_: str) -> list[str]:

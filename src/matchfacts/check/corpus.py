@@ -1,0 +1,158 @@
+"""Scoring the checker on a claims corpus written from other people's previews
+(tests/check/corpus): did it read the right query, and reach the right verdict?
+
+A corpus line names teams and players as people do; the reading is compared on what the
+query means: the subject, the event, the shape, the competition set, the stage, the
+venue, the opponent, the opponent's country, the first-leg situation and the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from matchfacts.check.checker import check_text
+from matchfacts.errors import MatchfactsError
+from matchfacts.facts.lexicon import LEXICON
+from matchfacts.store.lookup import resolve_team, team_by_id
+
+COMPARED = ("competition", "stage", "venue", "opponent", "opponent_country", "first_leg")
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    id: str
+    address: str
+    expected_verdict: str
+    verdict: str
+    read_right: bool
+    why: str
+
+
+def load(folder: Path) -> list[dict]:
+    lines = []
+    for path in sorted(folder.glob("part-*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    lines.append(json.loads(line))
+                except json.JSONDecodeError as error:
+                    raise MatchfactsError(f"{path}:{number}: {error}") from error
+    return lines
+
+
+def _team(con, name: object) -> int | None:
+    if not isinstance(name, str):
+        return None
+    try:
+        return resolve_team(con, name).id
+    except MatchfactsError:
+        return None
+
+
+def expected_reading(con, claim: dict) -> dict | None:
+    q = claim.get("query")
+    if not q:
+        return None
+    fx = claim["fixture"]
+    subject = q.get("subject", {})
+    ctx = dict(q.get("context") or {})
+    out = {
+        "subject": ("sides",)
+        if subject.get("sides")
+        else (_team(con, subject.get("team")), (subject.get("player") or "").lower() or None),
+        "event": q.get("event"),
+        "shape": q.get("shape"),
+    }
+    comp = ctx.get("competition", "all")
+    out["competition"] = fx.get("competition") if comp == "this" else comp
+    venue = ctx.get("venue")
+    if isinstance(venue, dict) and "ground" in venue:
+        owners = LEXICON.grounds.get(venue["ground"], ())
+        owner = _team(con, owners[0]) if owners else None
+        if owner is not None and owner == out["subject"][0]:
+            venue = "home"
+        else:
+            venue = "away"
+            ctx.setdefault("opponent", owners[0] if owners else None)
+    out["venue"] = venue
+    out["stage"] = ctx.get("stage")
+    out["opponent"] = _team(con, ctx.get("opponent"))
+    out["opponent_country"] = ctx.get("opponent_country")
+    fl = ctx.get("first_leg")
+    out["first_leg"] = (fl.get("result"), fl.get("venue")) if fl else None
+    return out
+
+
+def actual_reading(con, query: dict) -> dict:
+    subject = query["subject"]
+    ctx = query.get("context", {})
+    player = None
+    if subject.get("player") is not None:
+        row = con.execute("SELECT name FROM player WHERE id = ?", [subject["player"]]).fetchone()
+        player = row[0].lower() if row else None
+    fl = ctx.get("first_leg")
+    return {
+        "subject": ("sides",) if subject.get("sides") else (subject.get("team"), player),
+        "event": query["event"],
+        "shape": query["shape"],
+        "competition": ctx.get("competition", "all"),
+        "venue": ctx.get("venue"),
+        "stage": ctx.get("stage"),
+        "opponent": ctx.get("opponent"),
+        "opponent_country": ctx.get("opponent_country"),
+        "first_leg": (fl["result"], fl["venue"]) if fl else None,
+    }
+
+
+def _differences(expected: dict, actual: dict) -> list[str]:
+    out = []
+    for key in ("subject", "event", "shape", *COMPARED):
+        e, a = expected.get(key), actual.get(key)
+        if key == "subject" and e and a and e[0] == a[0] and (not e[1] or not a[1] or
+                                                               e[1].split()[-1] in a[1]):
+            continue
+        if e != a:
+            out.append(f"{key}: expected {e!r}, read {a!r}")
+    return out
+
+
+def score(con: duckdb.DuckDBPyConnection, claims: list[dict]) -> list[Scored]:
+    out = []
+    for claim in claims:
+        fx = claim["fixture"]
+        home, away = _team(con, fx["home"]), _team(con, fx["away"])
+        day = dt.date.fromisoformat(fx["date"])
+        sides = [team_by_id(con, t) for t in (home, away) if t is not None]
+        report = check_text(con, claim["text"], day, *(sides if len(sides) == 2 else ()))
+        checked = report.claims[-1] if report.claims else None
+        verdict = checked.verdict.verdict if checked else "no claim"
+        expected = expected_reading(con, claim)
+        read = (checked.verdict.parsed or {}).get("query") if checked else None
+        if expected is None:
+            right, why = verdict == "not_checkable", "" if verdict == "not_checkable" else verdict
+        elif read is None:
+            right, why = False, checked.verdict.reason if checked else "no claim found"
+        else:
+            diffs = _differences(expected, actual_reading(con, read))
+            right, why = not diffs, "; ".join(diffs)
+        out.append(Scored(claim["id"], claim["address"], claim["verdict"], verdict, right, why))
+    return out
+
+
+def summary(scored: list[Scored]) -> dict:
+    n = len(scored)
+    read = sum(s.read_right for s in scored)
+    verdicts = sum(s.verdict == s.expected_verdict for s in scored)
+    return {
+        "claims": n,
+        "read_right": read,
+        "verdict_right": verdicts,
+        "by_expected": dict(Counter(s.expected_verdict for s in scored)),
+        "previews": len({s.address for s in scored}),
+    }

@@ -1,0 +1,87 @@
+"""Frames: the quantities, relations, windows and conditions a claim states, as patterns
+kept in one table (FRAMES) and read over the sentence with its number words made figures
+(text2num). Each frame names the shape it sets; the first frame that matches wins, so the
+table runs from the most specific to the least.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import alpha2digit
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+IDIOMS = {  # number words text2num leaves alone
+    r"\bhalf a dozen\b": "6",
+    r"\ba dozen\b": "12",
+    r"\bonce\b": "1 times",
+    r"\btwice\b": "2 times",
+    r"\bthrice\b": "3 times",
+    r"\ba single\b": "1",
+    r"\bonly one\b": "only 1",
+    r"\bone (of|in|from)\b": r"1 \1",
+    r"\bjust one\b": "just 1",
+    r"\bno fewer than\b": "",
+    r"\bas many as\b": "",
+}
+UNIT = r"(?:\w+[ -]){0,4}?(?:matches|games|meetings|visits|trips|ties|outings|fixtures|encounters|clashes|attempts|appearances|outings)"  # noqa: E501
+LAST = r"(?:last|past|previous|most recent)"
+OWNER = r"(?:their|his|its|the|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*'s?)"
+
+# (name, shape, relation, pattern): the groups a frame reads are named k, n, last, since,
+# nth, w, d, l, gf, ga.
+FRAMES: tuple[tuple[str, str, str, str], ...] = (
+    ("statbox", "record", "equal", r"(?:\bP\s?(?P<p>\d+)\s*,?\s*)?\bW\s?(?P<w>\d+)\s*,?\s*D\s?(?P<d>\d+)\s*,?\s*L\s?(?P<l>\d+)(?:\s*,?\s*F\s?(?P<gf>\d+)\s*,?\s*A\s?(?P<ga>\d+))?"),  # noqa: E501
+    ("statbox_words", "record", "equal", r"\bplayed:?\s+(?P<p>\d+)\b(?:.*?\bwins?:?\s+(?:(?P<team_a>[A-Z][\w .'-]*?)\s+)?(?P<w>\d+)(?:,\s*(?P<team_b>[A-Z][\w .'-]*?)\s+(?P<l>\d+))?)?(?:.*?\bdraws?:?\s+(?P<d>\d+))?"),  # noqa: E501
+    ("scorers", "count", "equal", r"\bscorers?\b.*?[-:]\s*(?P<player>[A-Z][^\d(]+?)\s*(?:\([^)]*\))?\s+(?P<k>\d+)\b"),  # noqa: E501
+    ("first_since", "first_since", "equal", r"\bfirst\b.{0,80}?\bsince\b\s+(?P<since>.+?)(?:[,.;]|$)"),  # noqa: E501
+    ("nth", "nth", "equal", r"\b(?P<nth>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:\w+\s){0,2}?(?:visit|trip|time|meeting|side|team|club|appearance|game|match|final|semi-final|quarter-final|campaign|season|title|defeat|win|victory|tie)\b"),  # noqa: E501
+    ("times_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+times?\s+(?:in|from)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
+    ("only_k_of_n", "k_of_n", "only", r"\bonly\s+(?P<k>\d+)\s+(?:of|out of|from|in)\s+" + OWNER + r"?\s*(?P<last>" + LAST + r")?\s*(?P<n>\d+)"),  # noqa: E501
+    ("k_of_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:of|out of|from|in)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
+    ("k_results_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:wins?|victories|victory|defeats?|losses|loss|draws?|clean sheets?)\s+(?:in|from)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
+    ("each_of_last", "run", "each_of", r"\b(?:each|all|every one|every single one)\s+of\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)"),  # noqa: E501
+    ("in_a_row", "run", "equal", r"\b(?P<n>\d+)\s+(?:\w+[ -]){0,4}?(?:in a row|straight|successive|consecutive|on the bounce|on the spin|on the trot|running)\b"),  # noqa: E501
+    ("in_a_row_after", "run", "equal", r"\b(?:straight|successive|consecutive)\s+(?:\w+\s){0,3}?(?P<n>\d+)\b"),  # noqa: E501
+    ("run_in_last", "run", "equal", r"\b(?:in|for|of)\s+" + OWNER + r"\s+" + LAST + r"\s+(?P<n>\d+)\b"),  # noqa: E501
+    ("run_in_n", "run", "equal", r"\b(?:in|for)\s+(?P<n>\d+)\s+" + UNIT),
+    ("never", "k_of_n", "never", r"\bnever\b"),
+    ("times", "count", "equal", r"\b(?P<k>\d+)\s+times\b"),
+    ("count", "count", "equal", r"(?<!by )\b(?P<k>\d+)\s+(?:\w+\s){0,2}?(?:wins|victories|defeats|losses|draws|goals|clean sheets|meetings|matches|games|ties)\b"),  # noqa: E501
+)
+COMPILED = tuple((name, shape, rel, re.compile(p, re.IGNORECASE)) for name, shape, rel, p in FRAMES)  # noqa: E501
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    name: str
+    shape: str
+    relation: str
+    groups: dict[str, str]
+    start: int  # in the normalised text
+
+
+def figures(text: str) -> str:
+    """The sentence with its number words as figures: 'six of their last ten' -> '6 of
+    their last 10' ('No one is innocent' keeps its 'one')."""
+    for pattern, figure in IDIOMS.items():
+        text = re.sub(pattern, figure, text, flags=re.IGNORECASE)
+    return alpha2digit(text, "en", threshold=0)
+
+
+def frame(normalised: str) -> Frame | None:
+    for name, shape, relation, pattern in COMPILED:
+        m = pattern.search(normalised)
+        if m:
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            return Frame(name, shape, relation, groups, m.start())
+    return None
+
+
+def ordinal(word: str) -> int:
+    word = word.lower()
+    return ORDINALS[word] if word in ORDINALS else int(re.sub(r"\D", "", word))

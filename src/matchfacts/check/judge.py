@@ -1,0 +1,108 @@
+"""Judge: a read claim against the shared evaluator.
+
+Supported; an understated run supported with the full figure; imprecise when a
+neighbouring reading (facts/neighbours.py) gives the stated figure, naming the reading;
+refuted with the right figure and its matches; not checkable when the data holds no unit
+in the context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from matchfacts.check.read import Claim
+from matchfacts.check.verdict import Verdict
+from matchfacts.facts.context import evidence
+from matchfacts.facts.evaluate import Evaluator
+from matchfacts.facts.neighbours import neighbours
+from matchfacts.facts.query import Answer, Record
+
+
+def agrees(claim: Claim, value: object) -> bool:
+    """Whether the data's value bears out the stated one, under the claim's relation."""
+    stated = claim.stated
+    if value is None:
+        return False
+    if claim.query.shape == "run":
+        return stated <= value  # "unbeaten in six" is true of a run of nine
+    if claim.relation == "never":
+        return value == 0
+    if claim.query.shape == "record":
+        fields = {"played": "played", "won": "won", "drawn": "drawn", "lost": "lost",
+                  "for": "goals_for", "against": "goals_against"}  # fmt: skip
+        return isinstance(value, Record) and all(
+            getattr(value, fields[key]) == figure for key, figure in stated.items()
+        )
+    if claim.query.shape == "first_since":
+        return isinstance(value, dt.date) and (value.year, value.month) == (
+            stated.year,
+            stated.month,
+        ) or (isinstance(value, dt.date) and stated.month == 1 and value.year == stated.year)
+    if claim.query.shape == "k_of_n" and claim.query.window.last is None:
+        return tuple(value) == tuple(stated)
+    return value == stated if not isinstance(value, tuple) else tuple(value) == tuple(stated)
+
+
+def shown(value: object) -> object:
+    if isinstance(value, Record):
+        return {"played": value.played, "won": value.won, "drawn": value.drawn,
+                "lost": value.lost, "for": value.goals_for,
+                "against": value.goals_against}  # fmt: skip
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def words(value: object) -> str:
+    """A value as a reason says it: '2 of 4', 'P7 W4 D0 L3', 'March 2009'."""
+    if isinstance(value, tuple) and len(value) == 2:
+        return f"{value[0]} of {value[1]}"
+    if isinstance(value, Record):
+        return (f"P{value.played} W{value.won} D{value.drawn} L{value.lost}, "
+                f"goals {value.goals_for}-{value.goals_against}")  # fmt: skip
+    if isinstance(value, dt.date):
+        return value.strftime("%-d %B %Y")
+    return str(value)
+
+
+def coverage_note(claim: Claim) -> str:
+    """What the data counted where a claim names no competition."""
+    if claim.query.context.competition == "all" and claim.query.subject.player is None:
+        return "counted league and European matches: the store has no domestic cups"
+    return ""
+
+
+def judge(ev: Evaluator, claim: Claim) -> Verdict:
+    answer = ev.answer(claim.query)
+    parsed = {"query": claim.query.as_dict(), "frame": claim.frame}
+    stated = shown(claim.stated)
+    if answer.n == 0 or answer.value is None and claim.query.shape != "first_since":
+        return Verdict(
+            "not_checkable",
+            stated,
+            reason="the data holds no match in this context",
+            parsed=parsed,
+        )
+    proof = evidence(ev.con, list(answer.evidence)[-12:])
+    actual = shown(answer.value)
+    note = coverage_note(claim)
+    if agrees(claim, answer.value):
+        reason = ""
+        if claim.query.shape == "run" and answer.value != claim.stated:
+            reason = f"understated: the run is {answer.value}"
+        reason = "; ".join(r for r in (reason, note) if r)
+        return Verdict("supported", stated, actual, reason, proof, parsed)
+    for reading, other in neighbours(claim.query):
+        found: Answer = ev.answer(other)
+        if found.n and agrees(claim, found.value):
+            return Verdict(
+                "imprecise",
+                stated,
+                actual,
+                f"true only {reading} ({words(found.value)}); as read, the data gives "
+                f"{words(answer.value)}",
+                proof,
+                parsed,
+            )
+    reason = "; ".join(r for r in (f"the data gives {words(answer.value)}", note) if r)
+    return Verdict("refuted", stated, actual, reason, proof, parsed)

@@ -1,0 +1,330 @@
+"""Read: mentions and frames composed into claims of the fact algebra.
+
+The subject is the nearest team or player before the event word, or carried from the
+previous sentence for "they", "the hosts", "his side", "the Reds"; a ground names its
+club's home; missing slots are filled from the fixture; when a claim cannot be completed,
+the reason says which slot is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+import dateparser
+
+from matchfacts.check.frames import Frame, figures, frame, ordinal
+from matchfacts.check.mentions import Mention
+from matchfacts.facts.query import Context, FirstLeg, Query, Subject, Window
+
+# What the data cannot speak to, and why: a claim about these is not checkable.
+UNCHECKABLE = {
+    r"\bhis\s+(?:last|past|previous)\b|\bhe has played\b": "the data has goals but not "
+    "appearances: a player's own last matches cannot be counted",
+    r"\bassists?\b|\bset up\b|\bprovided\b": "the open data has assists for few seasons only",
+    r"\bappearances?\b|\bcaps?\b|\bstarts\b|\bdebut": "the data has goals but not appearances",
+    r"\bpossession\b|\bshots?\b|\bxg\b|expected goals|\bpasses\b|\btackles\b|\bcorners\b|"
+    r"\bsaves?\b": "the data has results and goals, not match events",
+    r"\bbooked\b|\byellow cards?\b|\bred cards?\b|\bsent off\b|\bbookings?\b": "the data "
+    "has no cards",
+    r"\binjur|\bsuspen|\bfitness\b|\bsidelined\b": "the data has no team news",
+    r"\bmanager\b|\bcoach\b|\bin charge\b|\bboss\b": "the data has no managers",
+    r"\battendance\b|\bcrowd\b": "the data has few attendances",
+    r"\bfa cup\b|\bleague cup\b|\bcopa del rey\b|\bcoppa italia\b|\bdfb[- ]pokal\b|"
+    r"\bcoupe de france\b|\bcarabao\b|\bcommunity shield\b|\bclub world cup\b": "the store "
+    "has no domestic cups",
+    r"\ball competitions\b": "the store has no domestic cups: 'all competitions' cannot be "
+    "counted",
+    r"\bpenalt(y|ies)\b|\bheaders?\b|\bfree[- ]kicks?\b": "the data does not say how goals "
+    "were scored for most seasons",
+}
+SUBJECT_VERB = re.compile(
+    r"^(?:'s?\s+\w+)?\s*(?:\([^)]*\)\s*)?(?:,[^,]{1,80},\s*)?(?:have|has|are|is|were|was|had|"
+    r"could|would|will|can|won|lost|drew|beat|scored|kept|conceded|went|remain|remained|go|"
+    r"progressed|reached|need|needs|came|come|host|hosted|head|haven't|hasn't|never|boast|"
+    r"enjoy|sit|sat|also|only|still|last)\b",
+    re.IGNORECASE,
+)
+OPPONENT_BEFORE = re.compile(
+    r"(?:against|with|over|to|at|v\.?|vs\.?|versus|and|between|faced|face|beat|beaten by|by|"
+    r"host|hosting|visit|visiting|meet|meeting|play|playing|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PRONOUNS = re.compile(r"^\W*(they|their|them|he|his|the side|this side)\b", re.IGNORECASE)
+HOSTS = re.compile(r"\bthe (hosts|home side)\b", re.IGNORECASE)
+VISITORS = re.compile(r"\bthe (visitors|away side|guests)\b", re.IGNORECASE)
+SIDES_WORD = re.compile(r"\b(sides|opposition|clubs|teams|opponents)\b", re.IGNORECASE)
+THIS_SEASON = re.compile(r"\bthis (season|term|campaign)\b", re.IGNORECASE)
+FIRST_LEG = re.compile(
+    r"\b(?:after|having)\s+(?P<verb>winning|losing|drawing|won|lost|drawn)\s+the\s+(?:first|1st)\s+leg"
+    r"(?:\s+(?P<score>\d+-\d+))?(?:\s+(?P<venue>at home|away))?"
+    r"(?:\s+by\s+(?P<margin>\d+)\s+(?:clear\s+)?goals?(?P<more>\s+or\s+more)?)?",
+    re.IGNORECASE,
+)
+MEETINGS = re.compile(
+    r"\b(meetings?|derby|derbies|clasicos?|cl[aá]sicos?|old firm|klassiekers?|classiques?|"
+    r"head[- ]to[- ]head|h2h|met|faced each other|encounters|between the (?:two|sides)|"
+    r"this fixture|the fixture)\b",
+    re.IGNORECASE,
+)
+OPTA_PREFIX = re.compile(r"^\s*\d+\s+[-–]\s+")  # Opta's "33 - A third of teams ..."
+LEADING_NAME = re.compile(r"^\W*((?:[A-Z][\w'.-]+\s?)+)")
+IN_FIRST_LEG = re.compile(r"\b(?:in|during) the (?:first|1st) leg\b", re.IGNORECASE)
+VISIT_WORDS = {"visit", "visits", "trip", "trips"}
+UNIT_AFTER_STAGE = re.compile(r"^\s*(meetings|matches|games|visits|ties|outings)", re.I)
+STAGE_NUMBERS = {"last four", "last eight", "last 16", "last sixteen"}
+NOUN_EVENTS = {"played"}  # "meetings", "games": the unit, an event only when nothing else is
+
+
+@dataclass(frozen=True, slots=True)
+class Fixture:
+    """What a text is about: fills the slots a claim leaves out."""
+
+    home: int
+    away: int
+    competition: str
+    season: str
+    european: bool
+    same_country: bool
+    first_leg: int | None = None  # the tie's first leg, for "in the first leg"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    query: Query
+    stated: object
+    relation: str
+    frame: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    reason: str
+    checkable: bool = True  # False: the data cannot speak to it (appearances ...)
+
+
+@dataclass
+class Reader:
+    fixture: Fixture | None
+    players: dict[str, tuple[int, int]] = field(default_factory=dict)  # surname -> ids
+    subject: Subject | None = None  # carried from the previous sentence
+
+    def read(self, sentence: str, mentions: list[Mention]) -> Claim | Unread | None:
+        """The claim a sentence states, why it cannot be read, or None (no claim)."""
+        for pattern, reason in UNCHECKABLE.items():
+            if re.search(pattern, sentence, re.IGNORECASE):
+                return Unread(reason, checkable=False)
+        sentence = OPTA_PREFIX.sub(lambda m: " " * len(m.group(0)), sentence)
+        normalised = figures(sentence)
+        found = frame(normalised)
+        subject = self._subject(sentence, mentions)
+        if subject is not None:
+            self.subject = subject
+        if found is None:
+            return None
+        if subject is None:
+            named = LEADING_NAME.match(sentence)
+            if named and named.group(1).strip() not in ("The", "A", "An", "In", "On"):
+                return Unread(f"no subject: {named.group(1).strip()!r} is no team or player "
+                              "the store knows")  # fmt: skip
+            return Unread("no subject: no team or player is named before the claim")
+        event = self._event(mentions, found, normalised)
+        if found.name == "scorers":
+            event = "goal"
+        if event is None and found.shape == "record":
+            event = "played"
+        if event == "goal" and subject.player is None and found.shape != "count":
+            event = "scored"  # a team "scored in each of": the match's event
+        if event is None:
+            return Unread("no event: the sentence says no result (won, unbeaten, scored ...)")
+        ctx = self._context(sentence, normalised, mentions, subject, found.shape == "record")
+        try:
+            return self._claim(subject, event, ctx, found)
+        except ValueError as error:
+            return Unread(str(error))
+
+    # -- slots -----------------------------------------------------------------------
+    def _subject(self, sentence: str, mentions: list[Mention]) -> Subject | None:
+        """The team or player the claim is about: the first one a verb follows (an
+        apposition or a bracket between them set aside); else the nearest before the event
+        word; else "the hosts", "the visitors", a pronoun carried from before."""
+        named = self._named(sentence, mentions)
+        for subject, end in named:
+            if SUBJECT_VERB.match(sentence[end:]):
+                return subject
+        first_event = next((m.start for m in mentions if m.label == "EVENT"), len(sentence))
+        before = [subject for subject, end in named if end <= first_event]
+        if before:
+            return before[0]
+        if self.fixture and HOSTS.search(sentence[:first_event]):
+            return Subject(team=self.fixture.home)
+        if self.fixture and VISITORS.search(sentence[:first_event]):
+            return Subject(team=self.fixture.away)
+        if PRONOUNS.search(sentence):
+            return self.subject
+        if re.match(r"^\W*sides\b", sentence, re.IGNORECASE):
+            return Subject(sides=True)
+        if named and re.search(r"\b(between|of|for|record|played|wins?)\b", sentence, re.I):
+            return named[0][0]  # "the fifth meeting between A and B", a statbox line
+        return None
+
+    def _named(self, sentence: str, mentions: list[Mention]) -> list[tuple[Subject, int]]:
+        """Teams and players named, in order, each with where its name ends."""
+        found = []
+        for surname, (player, team) in self.players.items():
+            at = sentence.find(surname)
+            if at >= 0:
+                found.append((at, Subject(team=team, player=player), at + len(surname)))
+        for m in mentions:
+            if m.label == "TEAM" and not any(a <= m.start < e for a, _, e in found):
+                found.append((m.start, Subject(team=int(m.id)), m.end))
+        return [(subject, end) for _, subject, end in sorted(found, key=lambda f: f[0])]
+
+    @staticmethod
+    def _event(mentions: list[Mention], found: Frame, normalised: str) -> str | None:
+        events = [m.id for m in mentions if m.label == "EVENT"]
+        if found.relation == "never" and re.search(r"\bnever (beaten|won|win)", normalised, re.I):
+            return "win"
+        strong = [e for e in events if e not in NOUN_EVENTS]
+        if strong:
+            return strong[0]
+        if events or any(m.text.lower() in VISIT_WORDS for m in mentions):
+            return "played"
+        return None
+
+    def _context(
+        self,
+        sentence: str,
+        normalised: str,
+        mentions: list[Mention],
+        subject: Subject,
+        record: bool = False,
+    ) -> Context:
+        fx = self.fixture
+        changes: dict = {}
+        for m in mentions:
+            tail = sentence[m.end :]
+            if m.label in ("COMPETITION", "COMPETITION_SET") and "competition" not in changes:
+                changes["competition"] = m.id
+                if fx is not None and _league(m.id) and _league(fx.competition):
+                    changes["competition"] = fx.competition  # "the Premiership" at Ibrox
+            elif m.label == "STAGE" and "stage" not in changes:
+                if m.text.lower() in STAGE_NUMBERS and UNIT_AFTER_STAGE.match(tail):
+                    continue
+                changes["stage"] = m.id
+            elif m.text.lower() in VISIT_WORDS:
+                if "venue" not in changes and re.match(r"\s+to\s+(?!the\b)", tail):
+                    changes["venue"] = "away"  # "visits to Liverpool"
+            elif m.label == "VENUE" and "venue" not in changes and m.id in ("home", "away"):
+                changes["venue"] = m.id
+            elif m.label == "VENUE" and m.id == "neutral":
+                changes["venue"] = "neutral"
+            elif m.label == "COUNTRY" and SIDES_WORD.match(tail.strip()):
+                changes["opponent_country"] = m.id
+            elif m.label == "TEAM" and int(m.id) != subject.team and "opponent" not in changes:
+                if OPPONENT_BEFORE.search(sentence[: m.start]) or record:
+                    changes["opponent"] = int(m.id)
+            elif m.label == "GROUND":
+                owners = [int(i) for i in m.id.split(",")]
+                if subject.team in owners:
+                    changes["venue"] = "home"
+                else:
+                    changes["opponent"] = owners[0]
+                    changes["venue"] = "away"
+        if fx is not None and "opponent" not in changes and MEETINGS.search(sentence):
+            other = fx.away if subject.team == fx.home else fx.home
+            if subject.team in (fx.home, fx.away):
+                changes["opponent"] = other  # "the last five meetings", "derbies"
+        if THIS_SEASON.search(sentence) and fx is not None:
+            changes["season"] = fx.season
+        first_leg = _first_leg(normalised)
+        if first_leg is not None:
+            changes["first_leg"] = first_leg
+        if fx is not None and fx.first_leg is not None and IN_FIRST_LEG.search(sentence):
+            changes["match"] = fx.first_leg
+            changes.setdefault("competition", fx.competition)
+        if "competition" not in changes and fx is not None:
+            changes["competition"] = self._default_competition(changes)
+        return Context(**changes)
+
+    def _default_competition(self, changes: dict) -> str:
+        """The slot a claim leaves out: meetings of sides from two countries are every
+        meeting held; anything else is the fixture's competition."""
+        fx = self.fixture
+        if changes.get("opponent") is not None and not fx.same_country:
+            return "all"
+        if changes.get("first_leg") is not None:
+            return "european" if fx.european else fx.competition
+        if changes.get("stage") is not None or changes.get("season") is not None:
+            return fx.competition
+        return "all"  # "their last six games": every match held (no domestic cups)
+
+    # -- the claim -------------------------------------------------------------------
+    def _claim(self, subject: Subject, event: str, ctx: Context, found: Frame) -> Claim:
+        g = found.groups
+        unit = "tie" if event in ("through", "out") or ctx.first_leg is not None else "match"
+        if unit == "tie" and event not in ("through", "out", "played"):
+            event = "through" if event == "win" else ("out" if event == "loss" else event)
+        if subject.player is not None and event in ("scored", "win"):
+            event = "goal"
+        shape = found.shape
+        window = Window()
+        if shape == "record":
+            keys = {"p": "played", "w": "won", "d": "drawn", "l": "lost", "gf": "for",
+                    "ga": "against"}  # fmt: skip
+            stated = {keys[k]: int(v) for k, v in g.items() if k in keys}
+            return Claim(Query(subject, "played", unit, "record", ctx), stated, "equal", found.name)  # noqa: E501
+        if shape == "first_since":
+            when = dateparser.parse(g["since"], settings={"PREFER_DAY_OF_MONTH": "first"})
+            if when is None:
+                raise ValueError(f"no date: cannot read {g['since']!r} as a date")
+            stated = when.date()
+            return Claim(Query(subject, event, unit, "first_since", ctx), stated, "equal", found.name)  # noqa: E501
+        if shape == "nth":
+            return Claim(Query(subject, "played" if event in NOUN_EVENTS else event, unit, "nth", ctx), ordinal(g["nth"]), "equal", found.name)  # noqa: E501
+        if shape == "k_of_n":
+            if found.relation == "never":
+                return Claim(Query(subject, event, unit, "count", ctx), 0, "never", found.name)
+            if g.get("last"):
+                window = Window(last=int(g["n"]))
+            stated = (int(g["k"]), int(g["n"]))
+            return Claim(Query(subject, event, unit, "k_of_n", ctx, window), stated, found.relation, found.name)  # noqa: E501
+        if shape == "run":
+            if event in NOUN_EVENTS:
+                raise ValueError("no event: a run of what?")
+            return Claim(Query(subject, event, unit, "run", ctx), int(g["n"]), found.relation, found.name)  # noqa: E501
+        if shape == "count" and found.name == "scorers" and self.fixture is not None:
+            ctx = replace(ctx, season=self.fixture.season)  # a statbox's scorers: this season
+            if ctx.competition == "all":
+                ctx = replace(ctx, competition=self.fixture.competition)
+            return Claim(Query(subject, "goal", "match", "count", ctx), int(g["k"]), "equal", found.name)  # noqa: E501
+        if shape == "count":
+            return Claim(Query(subject, event, unit, "count", ctx), int(g["k"]), "equal", found.name)  # noqa: E501
+        raise ValueError(f"no reading for the frame {found.name}")
+
+
+def _league(competition: str) -> bool:
+    """A league's id (ENG1, SCO1 ...), not a cup's nor a set's."""
+    return competition[-1:].isdigit()
+
+
+def _first_leg(text: str) -> FirstLeg | None:
+    m = FIRST_LEG.search(text)
+    if m is None:
+        return None
+    verb = m["verb"].lower()
+    result = "win" if verb.startswith("w") else ("loss" if verb.startswith("l") else "draw")
+    venue = {"at home": "home", "away": "away"}.get((m["venue"] or "").lower())
+    if m["score"]:
+        a, b = (int(x) for x in m["score"].split("-"))
+        high, low = max(a, b), min(a, b)
+        score = (high, low) if result == "win" else (low, high)
+        return FirstLeg(result, venue, score=score)
+    margin = int(m["margin"]) if m["margin"] else None
+    return FirstLeg(result, venue, margin, or_more=bool(m["more"]))
+
+
+def as_of_date(text: str) -> dt.date | None:
+    found = dateparser.parse(text)
+    return found.date() if found else None

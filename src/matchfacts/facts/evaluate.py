@@ -1,0 +1,234 @@
+"""Evaluate: what a query means in data. The only place that decides it.
+
+A subject's units are fetched once (facts/units.py); a context is a mask over their
+columns, a window a cut of the newest units, the event a predicate, the shape a reduction.
+So one SQL pass per subject answers every context the lattice asks of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+import duckdb
+import numpy as np
+
+from matchfacts.facts.lexicon import LEXICON
+from matchfacts.facts.query import Answer, Context, Query, Record, Window
+from matchfacts.facts.units import (
+    Units,
+    all_sides_ties_sql,
+    fetch,
+    player_matches_sql,
+    team_matches_sql,
+    team_ties_sql,
+)
+
+# An event as a predicate on a match's or a tie's columns, from the subject's side.
+EVENT_TESTS: dict[str, Callable[[Units], np.ndarray]] = {
+    "win": lambda u: u["gf"] > u["ga"],
+    "draw": lambda u: u["gf"] == u["ga"],
+    "loss": lambda u: u["gf"] < u["ga"],
+    "unbeaten": lambda u: u["gf"] >= u["ga"],
+    "winless": lambda u: u["gf"] <= u["ga"],
+    "scored": lambda u: u["gf"] > 0,
+    "conceded": lambda u: u["ga"] > 0,
+    "clean_sheet": lambda u: u["ga"] == 0,
+    "failed_to_score": lambda u: u["gf"] == 0,
+    "played": lambda u: np.ones(len(u), dtype=bool),
+    "through": lambda u: u["through"].astype(bool),
+    "out": lambda u: ~u["through"].astype(bool),
+    "goal": lambda u: goals_of(u) > 0,
+}
+
+
+def goals_of(units: Units) -> np.ndarray:
+    """A player's goals in each match; for a team, its goals."""
+    return units["goals"] if "goals" in units.columns else units["gf"]
+
+
+STAGE_ROUNDS = {"semi_final": "SF", "quarter_final": "QF", "round_of_16": "R16"}
+
+
+class Evaluator:
+    """Answers queries as of a day; a subject's units are read once and kept."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
+        self.con = con
+        self.as_of = as_of
+        self._units: dict[tuple, Units] = {}
+        self._coverage: dict[str, str] | None = None
+
+    def units(self, query: Query) -> Units:
+        s = query.subject
+        if s.sides:
+            key, sql, params = ("sides",), all_sides_ties_sql(), {}
+        elif s.player is not None:
+            key, sql = ("player", s.team, s.player), player_matches_sql()
+            params = {"team": s.team, "player": s.player}
+        elif query.unit == "tie":
+            key, sql, params = ("ties", s.team), team_ties_sql(), {"team": s.team}
+        else:
+            key, sql, params = ("matches", s.team), team_matches_sql(), {"team": s.team}
+        if key not in self._units:
+            self._units[key] = fetch(self.con, sql, params | {"as_of": self.as_of})
+        return self._units[key]
+
+    def answer(self, query: Query) -> Answer:
+        units = self.units(query)
+        mask = context_mask(units, query.context)
+        answer = shape_answer(query, units, mask)
+        if answer.n and query.window.everything:
+            held = set(units["competition"][mask].tolist())
+            late = any(self.coverage().get(c, "") > (LEXICON.first_season(c) or "") for c in held)
+            answer = replace(answer, partial=late)
+        return answer
+
+    def coverage(self) -> dict[str, str]:
+        """The first season the store holds of each competition (coverage as data)."""
+        if self._coverage is None:
+            rows = self.con.execute(
+                "SELECT competition_id, min(season) FROM match GROUP BY competition_id"
+            ).fetchall()
+            self._coverage = dict(rows)
+        return self._coverage
+
+
+def context_mask(units: Units, ctx: Context) -> np.ndarray:
+    """The units a context keeps."""
+    keep = np.ones(len(units), dtype=bool)
+    if len(units) == 0:
+        return keep
+    competition = units["competition"]
+    if ctx.competition == "european":
+        keep &= np.isin(competition, LEXICON.european)
+    elif ctx.competition == "league":
+        keep &= units["kind"] == "league"
+    elif ctx.competition != "all":
+        keep &= competition == ctx.competition
+    else:  # every competition: the one-off Super Cup is not a season's match
+        keep &= competition != "USC"
+    if not ctx.qualifying:
+        keep &= units["stage"] != "qualifying"
+    if ctx.stage == "knockout":
+        keep &= np.isin(units["stage"], ("knockout", "final"))
+    elif ctx.stage in ("final", "group"):
+        keep &= units["stage"] == ctx.stage
+    elif ctx.stage is not None:
+        keep &= units["round"] == STAGE_ROUNDS[ctx.stage]
+    if ctx.venue is not None:
+        keep &= units["venue"] == ctx.venue
+    if ctx.opponent is not None:
+        keep &= units["opponent"] == ctx.opponent
+    if ctx.opponent_country is not None:
+        keep &= units["opponent_country"] == ctx.opponent_country
+    if ctx.season is not None:
+        keep &= units["season"] == ctx.season
+    if ctx.first_leg is not None:
+        keep &= first_leg_mask(units, ctx)
+    if ctx.match is not None:
+        keep &= units["id"] == ctx.match
+    return keep
+
+
+def first_leg_mask(units: Units, ctx: Context) -> np.ndarray:
+    fl = ctx.first_leg
+    margin = units["fl_gf"] - units["fl_ga"]
+    keep = units["fl_venue"] == fl.venue if fl.venue else np.ones(len(units), dtype=bool)
+    if fl.score is not None:
+        return keep & (units["fl_gf"] == fl.score[0]) & (units["fl_ga"] == fl.score[1])
+    sign = {"win": 1, "draw": 0, "loss": -1}[fl.result]
+    keep &= np.sign(margin) == sign
+    if fl.margin is not None and sign != 0:
+        size = np.abs(margin)
+        keep &= size >= fl.margin if fl.or_more else size == fl.margin
+    return keep
+
+
+def window_positions(units: Units, mask: np.ndarray, window: Window) -> np.ndarray:
+    """Positions of the context's units inside the window, oldest first."""
+    positions = np.flatnonzero(mask)
+    if window.since is not None:
+        positions = positions[units["date"][positions] >= np.datetime64(window.since, "D")]
+    if window.last is not None:
+        positions = positions[-window.last :]
+    return positions
+
+
+def shape_answer(query: Query, units: Units, mask: np.ndarray) -> Answer:
+    positions = window_positions(units, mask, query.window)
+    ids = units["id"]
+    first_season = str(units["season"][positions[0]]) if len(positions) else None
+    if len(positions) == 0:
+        return Answer(None, n=0)
+    hits = EVENT_TESTS[query.event](units)[positions]
+    shape = query.shape
+    common = {"n": len(positions), "first_season": first_season}
+    if shape in ("count", "k_of_n", "nth"):
+        if query.event == "goal" and shape == "count":
+            k = int(goals_of(units)[positions].sum())
+        else:
+            k = int(hits.sum())
+        value = (k, len(positions)) if shape == "k_of_n" else (k + 1 if shape == "nth" else k)
+        if query.subject.sides and shape == "nth":  # the k-th side: distinct sides
+            value = len(set(units["side"][positions][hits].tolist())) + 1
+        evidence = positions[hits] if shape != "k_of_n" else positions
+        return Answer(value, _ids(ids, evidence), rate=_rate(hits), **common)
+    if shape == "share":
+        goals = int(units["goals"][positions].sum())
+        team_goals = int(units["gf"][positions].sum())
+        evidence = positions[units["goals"][positions] > 0]
+        return Answer((goals, team_goals), _ids(ids, evidence), **common)
+    if shape == "record":
+        gf, ga = units["gf"][positions], units["ga"][positions]
+        value = Record(
+            len(positions),
+            int((gf > ga).sum()),
+            int((gf == ga).sum()),
+            int((gf < ga).sum()),
+            int(gf.sum()),
+            int(ga.sum()),
+        )
+        return Answer(value, _ids(ids, positions), **common)
+    if shape == "run":
+        return _active_run(ids, positions, hits, common)
+    if shape == "best_run":
+        return _best_run(ids, positions, hits, common)
+    if shape == "first_since":
+        found = np.flatnonzero(hits)
+        if len(found) == 0:
+            return Answer(None, (), **common)
+        last = positions[found[-1]]
+        since = positions[positions >= last]
+        date = units["date"][last].astype(dt.date)
+        return Answer(date, _ids(ids, since), breaker=int(ids[last]), **common)
+    raise ValueError(f"shape {shape!r} is not evaluated here (need goes to the tie engine)")
+
+
+def _ids(ids: np.ndarray, positions: np.ndarray) -> tuple[int, ...]:
+    return tuple(int(i) for i in ids[positions])
+
+
+def _rate(hits: np.ndarray) -> float:
+    """How often the event held, smoothed: (hits + 1) / (n + 2)."""
+    return (float(hits.sum()) + 1) / (len(hits) + 2)
+
+
+def _active_run(ids, positions, hits, common) -> Answer:
+    misses = np.flatnonzero(~hits)
+    start = misses[-1] + 1 if len(misses) else 0
+    run = positions[start:]
+    breaker = int(ids[positions[misses[-1]]]) if len(misses) else None
+    before = hits[:start]
+    return Answer(len(run), _ids(ids, run), breaker=breaker, rate=_rate(before), **common)
+
+
+def _best_run(ids, positions, hits, common) -> Answer:
+    best, best_end, length = 0, -1, 0
+    for i, hit in enumerate(hits):
+        length = length + 1 if hit else 0
+        if length > best:
+            best, best_end = length, i
+    run = positions[best_end - best + 1 : best_end + 1] if best else positions[:0]
+    return Answer(best, _ids(ids, run), rate=_rate(hits), **common)
