@@ -175,7 +175,7 @@ class Reading:
         con = self.ctx.con
         if id(con) not in _FINDERS:
             _FINDERS.clear()
-            _FINDERS[id(con)] = MentionFinder(con)
+            _FINDERS[id(con)] = MentionFinder.for_store(con)
         return _FINDERS[id(con)]
 
 

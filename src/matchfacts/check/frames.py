@@ -23,6 +23,8 @@ IDIOMS = {  # number words text2num leaves alone
     r"\bthrice\b": "3 times",
     r"\ba single\b": "1",
     r"\bonly one\b": "only 1",
+    r"\bnone of\b": "0 of",
+    r"^(\W*)none\b": r"\g<1>0",
     r"\bone (of|in|from)\b": r"1 \1",
     r"\bjust one\b": "just 1",
     r"\bno fewer than\b": "",
@@ -38,8 +40,9 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("statbox", "record", "equal", r"(?:\bP\s?(?P<p>\d+)\s*,?\s*)?\bW\s?(?P<w>\d+)\s*,?\s*D\s?(?P<d>\d+)\s*,?\s*L\s?(?P<l>\d+)(?:\s*,?\s*F\s?(?P<gf>\d+)\s*,?\s*A\s?(?P<ga>\d+))?"),  # noqa: E501
     ("statbox_words", "record", "equal", r"\bplayed:?\s+(?P<p>\d+)\b(?:.*?\bwins?:?\s+(?:(?P<team_a>[A-Z][\w .'-]*?)\s+)?(?P<w>\d+)(?:,\s*(?P<team_b>[A-Z][\w .'-]*?)\s+(?P<l>\d+))?)?(?:.*?\bdraws?:?\s+(?P<d>\d+))?"),  # noqa: E501
     ("scorers", "count", "equal", r"\bscorers?\b.*?[-:]\s*(?P<player>[A-Z][^\d(]+?)\s*(?:\([^)]*\))?\s+(?P<k>\d+)\b"),  # noqa: E501
-    ("first_since", "first_since", "equal", r"\bfirst\b.{0,80}?\bsince\b\s+(?P<since>.+?)(?:[,.;]|$)"),  # noqa: E501
-    ("nth", "nth", "equal", r"\b(?P<nth>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:\w+\s){0,2}?(?:visit|trip|time|meeting|side|team|club|appearance|game|match|final|semi-final|quarter-final|campaign|season|title|defeat|win|victory|tie)\b"),  # noqa: E501
+    ("split", "split", "equal", r"^\W*(?P<k>\d+|none)\s+of\s+" + OWNER + r"\s+(?P<n>\d+)\s+.{0,120}?\b(?:came|were|have come)\s+(?P<part>(?:against|in|at|away|on)\b.*)"),  # noqa: E501
+    ("first_since", "first_since", "equal", r"\b(?:first|1st)\b.{0,160}?\bsince\b\s+(?P<since>.+?)(?:[,.;]|$)"),  # noqa: E501
+    ("nth", "nth", "equal", r"\b(?P<nth>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:\w+\s){0,4}?(?:visit|trip|time|meeting|side|team|club|appearance|game|match|final|semi-final|quarter-final|campaign|season|title|defeat|win|victory|tie)\b"),  # noqa: E501
     ("times_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+times?\s+(?:in|from)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
     ("only_k_of_n", "k_of_n", "only", r"\bonly\s+(?P<k>\d+)\s+(?:of|out of|from|in)\s+" + OWNER + r"?\s*(?P<last>" + LAST + r")?\s*(?P<n>\d+)"),  # noqa: E501
     ("k_of_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:of|out of|from|in)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
@@ -51,7 +54,7 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("run_in_n", "run", "equal", r"\b(?:in|for)\s+(?P<n>\d+)\s+" + UNIT),
     ("never", "k_of_n", "never", r"\bnever\b"),
     ("times", "count", "equal", r"\b(?P<k>\d+)\s+times\b"),
-    ("count", "count", "equal", r"(?<!by )\b(?P<k>\d+)\s+(?:\w+\s){0,2}?(?:wins|victories|defeats|losses|draws|goals|clean sheets|meetings|matches|games|ties)\b"),  # noqa: E501
+    ("count", "count", "equal", r"(?<!by )\b(?P<k>\d+)\s+(?:\w+\s){0,2}?(?:wins?|victor(?:y|ies)|defeats?|loss(?:es)?|draws?|goals?|clean sheets?|meetings?|matches|match|games?|ties?)\b"),  # noqa: E501
 )
 COMPILED = tuple((name, shape, rel, re.compile(p, re.IGNORECASE)) for name, shape, rel, p in FRAMES)  # noqa: E501
 

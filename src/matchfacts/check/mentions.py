@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
 import duckdb
 import spacy
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -64,9 +62,10 @@ def name_patterns(con: duckdb.DuckDBPyConnection) -> list[dict]:
         if found is not None:
             owners[nickname] = {found}  # a curated name wins over a stray alias
     patterns = [
-        {"label": "TEAM", "pattern": name, "id": f"{ids.pop()}"}
+        {"label": "TEAM", "pattern": spelling, "id": f"{next(iter(ids))}"}
         for name, ids in owners.items()
         if len(ids) == 1
+        for spelling in _with_capital(name)
     ]
     for ground, clubs in LEXICON.grounds.items():
         ids = [i for i in (_resolve(con, c) for c in clubs) if i is not None]
@@ -75,6 +74,11 @@ def name_patterns(con: duckdb.DuckDBPyConnection) -> list[dict]:
                 {"label": "GROUND", "pattern": ground, "id": ",".join(map(str, ids))}
             )
     return patterns
+
+
+def _with_capital(name: str) -> tuple[str, ...]:
+    """'the Reds' also as 'The Reds', at the start of a sentence."""
+    return (name, "T" + name[1:]) if name.startswith("the ") else (name,)
 
 
 def word_patterns() -> list[dict]:
@@ -89,24 +93,18 @@ def word_patterns() -> list[dict]:
     return patterns
 
 
-@cache
-def blank_pipeline() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 class MentionFinder:
     """The pipeline for one store: built once (a few thousand name patterns), then run on
     every text."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, names: list[dict]) -> None:
+        """`names`: the TEAM and GROUND patterns (`name_patterns(con)` for a store)."""
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        names = nlp.add_pipe(
+        ruler = nlp.add_pipe(
             "span_ruler", name="names", config={"spans_key": "names", "overwrite": False}
         )
-        names.add_patterns(name_patterns(con))
+        ruler.add_patterns(names)
         words = nlp.add_pipe(
             "span_ruler",
             name="words",
@@ -114,6 +112,10 @@ class MentionFinder:
         )
         words.add_patterns(word_patterns())
         self.nlp = nlp
+
+    @classmethod
+    def for_store(cls, con: duckdb.DuckDBPyConnection) -> MentionFinder:
+        return cls(name_patterns(con))
 
     def doc(self, text: str) -> Doc:
         return self.nlp(text)

@@ -57,7 +57,8 @@ VISITORS = re.compile(r"\bthe (visitors|away side|guests)\b", re.IGNORECASE)
 SIDES_WORD = re.compile(r"\b(sides|opposition|clubs|teams|opponents)\b", re.IGNORECASE)
 THIS_SEASON = re.compile(r"\bthis (season|term|campaign)\b", re.IGNORECASE)
 FIRST_LEG = re.compile(
-    r"\b(?:after|having)\s+(?P<verb>winning|losing|drawing|won|lost|drawn)\s+the\s+(?:first|1st)\s+leg"
+    r"\b(?:after|having|that|who|which)\s+(?P<verb>winning|losing|drawing|won|lost|drew|drawn)\s+"
+    r"(?:the\s+)?(?:first|1st)[\s-]+legs?"
     r"(?:\s+(?P<score>\d+-\d+))?(?:\s+(?P<venue>at home|away))?"
     r"(?:\s+by\s+(?P<margin>\d+)\s+(?:clear\s+)?goals?(?P<more>\s+or\s+more)?)?",
     re.IGNORECASE,
@@ -68,10 +69,18 @@ MEETINGS = re.compile(
     r"this fixture|the fixture)\b",
     re.IGNORECASE,
 )
+KTH_SIDE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:side|team|club)s?\s+(?:ever\s+)?to\b", re.I)
+SHARE = re.compile(r"\b\d+\s+of\s+[\w .'’-]+?(?:'s?|’s?)\s+(?:\d+\s+)?goals\b", re.I)
+SPLIT_NOUN = re.compile(r"\b(defeats?|wins?|victories|draws?|goals?|losses)\b", re.I)
+SPLIT_EVENTS = {"defeat": "loss", "losse": "loss", "win": "win", "victorie": "win",
+                "draw": "draw", "goal": "goal"}  # fmt: skip
 OPTA_PREFIX = re.compile(r"^\s*\d+\s+[-–]\s+")  # Opta's "33 - A third of teams ..."
 LEADING_NAME = re.compile(r"^\W*((?:[A-Z][\w'.-]+\s?)+)")
 IN_FIRST_LEG = re.compile(r"\b(?:in|during) the (?:first|1st) leg\b", re.IGNORECASE)
 VISIT_WORDS = {"visit", "visits", "trip", "trips"}
+SINCE_SEASON = re.compile(r"\bsince\s+(?:the\s+)?(?:19|20)\d\d", re.IGNORECASE)
+STAGE_BEFORE = re.compile(r"\b(?:the|reach|reached|reaching|into)\s+$", re.IGNORECASE)
+SEASON = re.compile(r"\b(?P<start>(?:19|20)\d\d)[-/](?P<end>\d\d(?:\d\d)?)\b")
 UNIT_AFTER_STAGE = re.compile(r"^\s*(meetings|matches|games|visits|ties|outings)", re.I)
 STAGE_NUMBERS = {"last four", "last eight", "last 16", "last sixteen"}
 NOUN_EVENTS = {"played"}  # "meetings", "games": the unit, an event only when nothing else is
@@ -119,6 +128,8 @@ class Reader:
         normalised = figures(sentence)
         found = frame(normalised)
         subject = self._subject(sentence, mentions)
+        if found is not None and found.shape == "nth" and KTH_SIDE.search(normalised):
+            subject = Subject(team=subject.team if subject else None, sides=True)
         if subject is not None:
             self.subject = subject
         if found is None:
@@ -129,6 +140,9 @@ class Reader:
                 return Unread(f"no subject: {named.group(1).strip()!r} is no team or player "
                               "the store knows")  # fmt: skip
             return Unread("no subject: no team or player is named before the claim")
+        clause = FIRST_LEG.search(sentence)
+        if clause is not None:  # "lost the first leg" is the situation, not the event
+            mentions = [m for m in mentions if not clause.start() <= m.start < clause.end()]
         event = self._event(mentions, found, normalised)
         if found.name == "scorers":
             event = "goal"
@@ -138,9 +152,11 @@ class Reader:
             event = "scored"  # a team "scored in each of": the match's event
         if event is None:
             return Unread("no event: the sentence says no result (won, unbeaten, scored ...)")
+        if found.shape == "split":
+            return self._split(sentence, normalised, mentions, subject, found)
         ctx = self._context(sentence, normalised, mentions, subject, found.shape == "record")
         try:
-            return self._claim(subject, event, ctx, found)
+            return self._claim(subject, event, ctx, found, normalised)
         except ValueError as error:
             return Unread(str(error))
 
@@ -200,6 +216,7 @@ class Reader:
         mentions: list[Mention],
         subject: Subject,
         record: bool = False,
+        part: bool = False,
     ) -> Context:
         fx = self.fixture
         changes: dict = {}
@@ -210,8 +227,10 @@ class Reader:
                 if fx is not None and _league(m.id) and _league(fx.competition):
                     changes["competition"] = fx.competition  # "the Premiership" at Ibrox
             elif m.label == "STAGE" and "stage" not in changes:
-                if m.text.lower() in STAGE_NUMBERS and UNIT_AFTER_STAGE.match(tail):
-                    continue
+                if m.text.lower() in STAGE_NUMBERS and not STAGE_BEFORE.search(
+                    sentence[: m.start]
+                ):
+                    continue  # "their last four meetings" is a window, not a round
                 changes["stage"] = m.id
             elif m.text.lower() in VISIT_WORDS:
                 if "venue" not in changes and re.match(r"\s+to\s+(?!the\b)", tail):
@@ -232,6 +251,8 @@ class Reader:
                 else:
                     changes["opponent"] = owners[0]
                     changes["venue"] = "away"
+        if part:  # a split's part: only the filters it names
+            return Context(**{k: v for k, v in changes.items() if k != "competition"})
         if fx is not None and "opponent" not in changes and MEETINGS.search(sentence):
             other = fx.away if subject.team == fx.home else fx.home
             if subject.team in (fx.home, fx.away):
@@ -241,6 +262,12 @@ class Reader:
         first_leg = _first_leg(normalised)
         if first_leg is not None:
             changes["first_leg"] = first_leg
+            if first_leg.venue is not None and changes.get("venue") == first_leg.venue:
+                del changes["venue"]  # "lost the first leg 3-1 away": the first leg's venue
+        season = SEASON.search(sentence)
+        if season and "season" not in changes and not SINCE_SEASON.search(sentence):
+            start = int(season["start"])
+            changes["season"] = f"{start}-{(start + 1) % 100:02d}"
         if fx is not None and fx.first_leg is not None and IN_FIRST_LEG.search(sentence):
             changes["match"] = fx.first_leg
             changes.setdefault("competition", fx.competition)
@@ -260,10 +287,39 @@ class Reader:
             return fx.competition
         return "all"  # "their last six games": every match held (no domestic cups)
 
-    # -- the claim -------------------------------------------------------------------
-    def _claim(self, subject: Subject, event: str, ctx: Context, found: Frame) -> Claim:
+    def _split(
+        self, sentence: str, normalised: str, mentions: list[Mention], subject: Subject,
+        found: Frame,
+    ) -> Claim | Unread:  # fmt: skip
+        """'Five of Liverpool's 11 home defeats in the Champions League came against
+        Spanish sides': the context before 'came', the part after it."""
+        cut = re.search(r"\b(?:came|were|have come)\b", sentence)
+        if cut is None:
+            return Unread("no part: a split says where its part came")
+        before = [m for m in mentions if m.end <= cut.start()]
+        after = [m for m in mentions if m.start >= cut.end()]
+        noun = SPLIT_NOUN.search(sentence[: cut.start()])
+        if noun is None:
+            return Unread("no event: five of their 11 what?")
+        event = SPLIT_EVENTS[noun.group(1).lower().rstrip("s")]
+        if subject.player is not None:
+            event = "goal"
+        ctx = self._context(sentence[: cut.start()], normalised, before, subject)
+        part = self._context(sentence, "", after, subject, part=True)
         g = found.groups
-        unit = "tie" if event in ("through", "out") or ctx.first_leg is not None else "match"
+        stated = (int(g["k"]), int(g["n"]))
+        try:
+            return Claim(Query(subject, event, "match", "split", ctx, part=part), stated, "equal", "split")  # noqa: E501
+        except ValueError as error:
+            return Unread(str(error))
+
+    # -- the claim -------------------------------------------------------------------
+    def _claim(
+        self, subject: Subject, event: str, ctx: Context, found: Frame, normalised: str
+    ) -> Claim:
+        g = found.groups
+        tie_words = event in ("through", "out") or ctx.first_leg is not None or subject.sides
+        unit = "tie" if tie_words else "match"
         if unit == "tie" and event not in ("through", "out", "played"):
             event = "through" if event == "win" else ("out" if event == "loss" else event)
         if subject.player is not None and event in ("scored", "win"):
@@ -289,6 +345,8 @@ class Reader:
             if g.get("last"):
                 window = Window(last=int(g["n"]))
             stated = (int(g["k"]), int(g["n"]))
+            if subject.player is not None and SHARE.search(normalised):
+                return Claim(Query(subject, "goal", unit, "share", ctx), stated, "equal", "share")
             return Claim(Query(subject, event, unit, "k_of_n", ctx, window), stated, found.relation, found.name)  # noqa: E501
         if shape == "run":
             if event in NOUN_EVENTS:

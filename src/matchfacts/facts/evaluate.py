@@ -175,6 +175,12 @@ def shape_answer(query: Query, units: Units, mask: np.ndarray) -> Answer:
             value = len(set(units["side"][positions][hits].tolist())) + 1
         evidence = positions[hits] if shape != "k_of_n" else positions
         return Answer(value, _ids(ids, evidence), rate=_rate(hits), **common)
+    if shape == "split":  # of the event's units (or goals) in the context, those in the part
+        weight = goals_of(units)[positions] if query.event == "goal" else hits.astype(int)
+        inside = context_mask(units, query.part)[positions]
+        k, n = int(weight[inside].sum()), int(weight.sum())
+        evidence = positions[(weight > 0) & inside]
+        return Answer((k, n), _ids(ids, evidence), **common)
     if shape == "share":
         goals = int(units["goals"][positions].sum())
         team_goals = int(units["gf"][positions].sum())

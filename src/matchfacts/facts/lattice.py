@@ -23,6 +23,7 @@ RUN_EVENTS = ("win", "unbeaten", "winless", "loss", "scored", "clean_sheet", "fa
 MIN_RUN = {"opponent": 3, None: 4}  # meetings are fewer: a run of three is a story there
 MIN_RECORD = {"opponent": 3, "first_leg": 4, None: 6}
 MAX_FILTERS = 3
+MIN_SPLIT = 5  # "five of their 11 home defeats": a split of fewer is no story
 ROUND_STAGES = {"QF": "quarter_final", "SF": "semi_final", "R16": "round_of_16", "F": "final"}
 
 
@@ -104,6 +105,17 @@ def team_queries(fx: Fixture, team: TeamRef, other: TeamRef, side: str) -> Itera
             yield Query(subject, "played", "match", "nth", ctx)
         if ctx.venue is not None and ctx.opponent is None and ctx.season is None:
             yield Query(subject, "win", "match", "k_of_n", ctx, Window(last=10))
+        if ctx.opponent is None and ctx.opponent_country is None and ctx.season is None:
+            for part in _parts(fx, other):
+                for event in ("loss", "win"):
+                    yield Query(subject, event, "match", "split", ctx, part=part)
+
+
+def _parts(fx: Fixture, other: TeamRef) -> list[Context]:
+    """What a side's wins or defeats are split by: the opponent's country (in Europe)."""
+    if fx.european and not fx.same_country and other.country:
+        return [Context(opponent_country=other.country)]
+    return []
 
 
 def situation(fx: Fixture, team: TeamRef) -> tuple[FirstLeg, FirstLeg, FirstLeg] | None:
@@ -136,7 +148,8 @@ def tie_queries(fx: Fixture) -> Iterator[Query]:
     for comp in (fx.competition, "european"):
         ctx = Context(competition=comp, first_leg=exact)
         yield Query(Subject(sides=True), "through", "tie", "k_of_n", ctx)
-        yield Query(Subject(sides=True), "through", "tie", "nth", ctx)
+        # the side that could become the n-th is named: the hosts, in the situation
+        yield Query(Subject(team=fx.home.id, sides=True), "through", "tie", "nth", ctx)
 
 
 def leading_scorers(
@@ -172,6 +185,7 @@ def player_queries(con: duckdb.DuckDBPyConnection, fx: Fixture) -> Iterator[Quer
             yield Query(subject, "goal", "match", "count", comp)
             if fx.match.stage in ("knockout", "final"):
                 yield Query(subject, "goal", "match", "count", Context(competition=fx.competition, stage="knockout"))  # noqa: E501
+                yield Query(subject, "goal", "match", "split", comp, part=Context(stage="knockout"))  # noqa: E501
 
 
 def queries(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Query]:
@@ -189,6 +203,8 @@ def enough(q: Query, n: int, value: object) -> bool:
     key = "opponent" if q.context.opponent is not None else None
     if q.context.first_leg is not None:
         key = "first_leg"
+    if q.window.last is not None and n < q.window.last:
+        return False  # "the last ten" of seven is all seven: that query is asked too
     if q.shape == "run":
         return isinstance(value, int) and value >= MIN_RUN.get(key, 4)
     if q.shape == "k_of_n":
@@ -197,6 +213,8 @@ def enough(q: Query, n: int, value: object) -> bool:
         return value is not None
     if q.shape == "count":
         return isinstance(value, int) and value > 0
+    if q.shape == "split":
+        return value[1] >= MIN_SPLIT and value[0] > 0
     return n >= 1
 
 

@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from matchfacts.facts.record import Fact
 
-PER_FORM = 6
-PER_SUBJECT = 5  # for each club
+PER_FORM = 8
+PER_SUBJECT = 8  # for each club
 PER_PLAYER = 3  # players are less central than the clubs: fewer facts each
 OVERLAP = 1 / 3  # shared matches, as a share of the smaller fact's evidence
 

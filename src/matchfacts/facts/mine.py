@@ -23,6 +23,7 @@ __all__ = ["PER_FORM", "PER_PLAYER", "PER_SUBJECT", "StoreNames", "candidates", 
 
 LEADING_SHARE = 0.2  # the share of a side's goals a leading scorer usually has
 NEIGHBOURS = 6  # how many neighbours the ranking weighs
+EFFECTIVE_SAMPLE = 25
 
 
 @dataclass
@@ -57,10 +58,17 @@ def chance(ev: Evaluator, q: Query, a: Answer) -> float:
     if q.shape == "k_of_n":
         k, n = a.value
         parent = _parent_rate(ev, q)
-        return binomial_chance(k, n, parent)
+        m = min(n, EFFECTIVE_SAMPLE)  # a record over 130 matches is no rarer than over 25
+        return binomial_chance(round(k * m / n), m, parent)
     if q.shape == "share":
         k, n = a.value
         return binomial_chance(k, n, LEADING_SHARE) if n else 1.0
+    if q.shape == "split":  # against the part's share of every unit in the context
+        k, n = a.value
+        whole = ev.answer(replace(q, shape="k_of_n", event="played", part=None)).value
+        inside = ev.answer(replace(q, shape="split", event="played")).value
+        rate = (inside[0] + 1) / (whole[1] + 2) if whole and inside else 0.5
+        return binomial_chance(k, n, rate)
     if q.shape == "first_since":
         since = max(len(a.evidence) - 1, 0)  # the units after the last one with the event
         k, n = ev.answer(replace(q, shape="k_of_n")).value
@@ -100,7 +108,9 @@ def robustness(ev: Evaluator, q: Query, a: Answer) -> dict[str, bool]:
 
 
 def subject_kind(q: Query) -> str:
-    if q.subject.sides or q.unit == "tie":
+    """How central to this fixture: its tie and its meetings most, then the sides, then
+    their players."""
+    if q.subject.sides or q.unit == "tie" or q.context.opponent is not None:
         return "tie"
     return "player" if q.subject.player is not None else "team"
 

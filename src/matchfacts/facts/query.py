@@ -32,7 +32,9 @@ EVENTS = (
 MATCH_EVENTS = EVENTS[:10]
 TIE_EVENTS = ("through", "out")
 UNITS = ("match", "tie", "goal")
-SHAPES = ("count", "k_of_n", "share", "run", "best_run", "first_since", "nth", "record", "need")
+SHAPES = (
+    "count", "k_of_n", "share", "split", "run", "best_run", "first_since", "nth", "record", "need",
+)  # fmt: skip
 COMPETITION_SETS = ("all", "european", "league")  # beside a single competition id
 STAGES = ("knockout", "final", "semi_final", "quarter_final", "round_of_16", "group")
 VENUES = ("home", "away", "neutral")
@@ -117,6 +119,7 @@ class Query:
     shape: str = "k_of_n"
     context: Context = field(default_factory=Context)
     window: Window = EVER
+    part: Context | None = None  # split: the part of the event's units ("against Spanish sides")
 
     def __post_init__(self) -> None:
         if self.event not in EVENTS:
@@ -127,6 +130,10 @@ class Query:
             raise ValueError(f"unknown shape {self.shape!r}")
         if self.unit == "tie" and self.event not in (*TIE_EVENTS, "played"):
             raise ValueError(f"a tie is not a {self.event!r}")
+        if (self.shape == "split") != (self.part is not None):
+            raise ValueError("a split, and only a split, names its part")
+        if self.subject.sides and self.unit != "tie":
+            raise ValueError("every side in a situation is counted in ties")
 
     def with_context(self, **changes: Any) -> Query:
         return replace(self, context=replace(self.context, **changes))
@@ -136,10 +143,7 @@ class Query:
 
     def as_dict(self, name: Any = None) -> dict:
         """The query as plain data (JSON), ids kept; `name(team_id)` adds the names."""
-        context = {
-            f.name: _plain(getattr(self.context, f.name)) for f in fields(self.context)
-        }
-        context = {k: v for k, v in context.items() if v != _plain(getattr(Context(), k))}
+        context = _context_dict(self.context)
         subject = {k: v for k, v in _plain(self.subject).items() if v not in (None, False)}
         out = {
             "subject": subject,
@@ -149,6 +153,8 @@ class Query:
             "context": context,
             "window": _plain(self.window) if not self.window.everything else "all",
         }
+        if self.part is not None:
+            out["part"] = _context_dict(self.part)
         if name is not None:
             if self.subject.team is not None:
                 out["subject"]["team_name"] = name(self.subject.team)
@@ -160,14 +166,8 @@ class Query:
     def from_dict(data: dict) -> Query:
         """The inverse of `as_dict` (names ignored, ids read)."""
         subject = {k: v for k, v in data["subject"].items() if k in ("team", "player", "sides")}
-        context = {
-            k: v for k, v in data.get("context", {}).items() if k in Context.__slots__
-        }
-        if context.get("first_leg"):
-            first = dict(context["first_leg"])
-            if first.get("score") is not None:
-                first["score"] = tuple(first["score"])
-            context["first_leg"] = FirstLeg(**first)
+        context = _context_of(data.get("context", {}))
+        part = _context_of(data["part"]) if data.get("part") is not None else None
         window = data.get("window", "all")
         if window == "all":
             window = EVER
@@ -179,9 +179,26 @@ class Query:
             data["event"],
             data.get("unit", "match"),
             data.get("shape", "k_of_n"),
-            Context(**context),
+            context,
             window,
+            part,
         )
+
+
+def _context_dict(ctx: Context) -> dict:
+    """The filters off their default, as plain data."""
+    out = {f.name: _plain(getattr(ctx, f.name)) for f in fields(ctx)}
+    return {k: v for k, v in out.items() if v != _plain(getattr(Context(), k))}
+
+
+def _context_of(data: dict) -> Context:
+    context = {k: v for k, v in data.items() if k in Context.__slots__}
+    if context.get("first_leg"):
+        first = dict(context["first_leg"])
+        if first.get("score") is not None:
+            first["score"] = tuple(first["score"])
+        context["first_leg"] = FirstLeg(**first)
+    return Context(**context)
 
 
 def _plain(value: Any) -> Any:

@@ -81,13 +81,16 @@ class Phrase:
 
 def competition_words(ctx: Context, first_season: str | None) -> tuple[str, str]:
     """(adjective before the noun, phrase after it) for the competition set."""
+    season = f"in {ctx.season}" if ctx.season is not None else ""
     if ctx.competition == "european":
-        return "European", ""
+        return "European", season
     if ctx.competition == "league":
-        return "league", ""
+        return "league", season
     if ctx.competition == "all":
-        return "league and European", ""
+        return "league and European", season
     names = LEXICON.competition_names(ctx.competition)
+    if ctx.competition[-1:].isdigit():  # a league: by its name today ("the Premier League")
+        names = names[-1:]
     if ctx.season is not None:
         name = LEXICON.competition_name(ctx.competition, ctx.season)
         return "", f"in the {ctx.season} {name}"
@@ -141,18 +144,21 @@ def first_leg_words(ctx: Context) -> str:
     verb = {"win": "winning", "draw": "drawing", "loss": "losing"}[fl.result]
     if fl.score is not None:
         high, low = max(fl.score), min(fl.score)
-        return f"after {verb} the first leg {high}-{low} {fl.venue or ''}".rstrip()
+        where = {"home": " at home", "away": " away"}.get(fl.venue or "", "")
+        return f"after {verb} the first leg {high}-{low}{where}"
     by = ""
     if fl.margin is not None and fl.result != "draw":
         by = f" by {number(fl.margin)} {'goal' if fl.margin == 1 else 'goals'}"
         by += " or more" if fl.or_more else ""
-    where = f" {fl.venue}" if fl.venue else ""
+    where = {"home": " at home", "away": " away"}.get(fl.venue or "", "")
     return f"after {verb} the first leg{where}{by}"
 
 
 def coverage_words(q: Query, answer: Answer) -> str:
     """'since 1994-95' where the store's data for a competition of the context starts after
     the competition did: a fact never states more than the data holds."""
+    if q.shape in ("first_since", "nth"):
+        return ""  # a date or an ordinal already says how far back it looks
     if q.window.everything and q.context.season is None and answer.partial:
         return f"since {answer.first_season}"
     return ""
@@ -170,7 +176,9 @@ def realise(q: Query, answer: Answer, names: Names) -> str:
     who = subject_name(q, names)
     value = answer.value
     if q.subject.sides:
-        return _sides(q, answer, phrase)
+        return _sides(q, answer, phrase, names)
+    if q.shape == "split":
+        return _split(q, answer, phrase, who, names)
     if q.subject.player is not None:
         return _player(q, answer, phrase, who, names)
     if q.shape == "k_of_n":
@@ -188,10 +196,45 @@ def realise(q: Query, answer: Answer, names: Names) -> str:
             f"{_month(value)}."
         )
     if q.shape == "nth":
-        return f"This will be {possessive(who)} {ENGINE.number_to_words(ENGINE.ordinal(value))} {phrase.plural(1)}."  # noqa: E501
+        return f"This will be {possessive(who)} {ordinal_words(value)} {phrase.plural(1)}."
     if q.shape == "best_run":
         return f"{possessive(who)} longest run of {phrase.plural(2)} {RUN[q.event].split(' ', 1)[1]} is {number(value)}."  # noqa: E501
     raise ValueError(f"no sentence for shape {q.shape!r}")
+
+
+def ordinal_words(n: int) -> str:
+    """'third' to tenth, '11th' above: the desk's way with ordinals as with numbers."""
+    return ENGINE.number_to_words(ENGINE.ordinal(n)) if n <= 10 else ENGINE.ordinal(n)
+
+
+SPLIT_NOUNS = {"win": "win", "loss": "defeat", "draw": "draw", "goal": "goal"}
+
+
+def part_words(part: Context, names: Names) -> str:
+    """Where the part of a split lies: 'against Spanish sides', 'in the knockout stage'."""
+    words = []
+    if part.stage is not None:
+        stage = LEXICON.word("stage", part.stage)
+        words.append(f"in the {stage}{' stage' if part.stage == 'knockout' else ''}")
+    if part.venue is not None:
+        words.append(LEXICON.word("venue", part.venue))
+    if part.opponent is not None:
+        words.append(f"against {names.team(part.opponent)}")
+    if part.opponent_country is not None:
+        words.append(f"against {LEXICON.adjective(part.opponent_country)} sides")
+    return " ".join(words)
+
+
+def _split(q: Query, answer: Answer, phrase: Phrase, who: str, names: Names) -> str:
+    """'Five of Liverpool's 11 home defeats in the Champions League came against Spanish
+    sides'; 'Seven of Marco Asensio's 11 goals for Real Madrid in the Champions League came
+    in the knockout stage'."""
+    k, n = answer.value
+    noun = Phrase(phrase.pre, SPLIT_NOUNS[q.event], phrase.post)
+    if q.subject.player is not None:
+        noun = Phrase("", "goal", f"for {names.team(q.subject.team)} {phrase.post}".strip())
+    head = "None" if k == 0 else number(k).capitalize()
+    return f"{head} of {possessive(who)} {number(n)} {noun.plural(n)} came {part_words(q.part, names)}."  # noqa: E501
 
 
 def _k_of_n(k: int, n: int) -> str:
@@ -206,11 +249,13 @@ def _month(date: dt.date) -> str:
     return date.strftime("%B %Y")
 
 
-def _sides(q: Query, answer: Answer, phrase: Phrase) -> str:
+def _sides(q: Query, answer: Answer, phrase: Phrase, names: Names) -> str:
     if q.shape == "nth":
         situation = first_leg_words(q.context)
         where = phrase.post.replace(situation, "").strip()
-        return f"A side would be the {ENGINE.number_to_words(ENGINE.ordinal(answer.value))} to go through {situation} {where}".rstrip() + "."  # noqa: E501
+        who = names.team(q.subject.team) if q.subject.team is not None else "A side"
+        nth = ordinal_words(answer.value)
+        return f"{who} could become the {nth} side to go through {situation} {where}".rstrip() + "."  # noqa: E501
     k, n = answer.value
     situation = first_leg_words(q.context).replace("after ", "that ", 1)
     situation = situation.replace("losing", "lost").replace("winning", "won").replace(
