@@ -48,6 +48,7 @@ def goals_of(units: Units) -> np.ndarray:
     return units["goals"] if "goals" in units.columns else units["gf"]
 
 
+_NO_FILTER = "-"  # a competition value that filters nothing (one filter's mask at a time)
 STAGE_ROUNDS = {"semi_final": "SF", "quarter_final": "QF", "round_of_16": "R16"}
 
 
@@ -59,6 +60,8 @@ class Evaluator:
         self.as_of = as_of
         self._units: dict[tuple, Units] = {}
         self._coverage: dict[str, str] | None = None
+        self._answers: dict[Query, Answer] = {}
+        self._masks: dict[int, dict] = {}  # per units: (filter, value) -> mask
 
     def units(self, query: Query) -> Units:
         s = query.subject
@@ -76,8 +79,15 @@ class Evaluator:
         return self._units[key]
 
     def answer(self, query: Query) -> Answer:
+        """The query's answer; the same query (the lattice and its neighbours ask many
+        twice) is answered once."""
+        if query not in self._answers:
+            self._answers[query] = self._answer(query)
+        return self._answers[query]
+
+    def _answer(self, query: Query) -> Answer:
         units = self.units(query)
-        mask = context_mask(units, query.context)
+        mask = context_mask(units, query.context, self._masks.setdefault(id(units), {}))
         answer = shape_answer(query, units, mask)
         if answer.n and query.window.everything:
             held = set(units["competition"][mask].tolist())
@@ -95,13 +105,35 @@ class Evaluator:
         return self._coverage
 
 
-def context_mask(units: Units, ctx: Context) -> np.ndarray:
-    """The units a context keeps."""
+def context_mask(units: Units, ctx: Context, cache: dict | None = None) -> np.ndarray:
+    """The units a context keeps: the AND of one mask per filter, each computed once per
+    subject when a cache is given."""
     keep = np.ones(len(units), dtype=bool)
     if len(units) == 0:
         return keep
+    if cache is None:
+        return keep & _filter_masks(units, ctx)
+    for name in ("competition", "qualifying", "stage", "venue", "opponent",
+                 "opponent_country", "season", "first_leg", "match"):  # fmt: skip
+        value = getattr(ctx, name)
+        key = (name, value)
+        if key not in cache:
+            cache[key] = _filter_masks(units, Context(**{name: value}), only=name)
+        keep = keep & cache[key]
+    return keep
+
+
+def _filter_masks(units: Units, ctx: Context, only: str | None = None) -> np.ndarray:
+    """The filters of `ctx` (or only the one named) as a mask."""
+    keep = np.ones(len(units), dtype=bool)
+    if only is not None and only != "competition":
+        ctx = replace(ctx, competition=_NO_FILTER)
+    if only is not None and only != "qualifying":
+        ctx = replace(ctx, qualifying=True)
     competition = units["competition"]
-    if ctx.competition == "european":
+    if ctx.competition == _NO_FILTER:
+        pass
+    elif ctx.competition == "european":
         keep &= np.isin(competition, LEXICON.european)
     elif ctx.competition == "league":
         keep &= units["kind"] == "league"
@@ -213,7 +245,7 @@ def shape_answer(query: Query, units: Units, mask: np.ndarray) -> Answer:
 
 
 def _ids(ids: np.ndarray, positions: np.ndarray) -> tuple[int, ...]:
-    return tuple(int(i) for i in ids[positions])
+    return tuple(ids[positions].tolist())
 
 
 def _rate(hits: np.ndarray) -> float:

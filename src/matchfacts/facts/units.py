@@ -156,9 +156,15 @@ def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> Units:
         if np.ma.isMaskedArray(values):
             array = values.filled(-1 if values.dtype.kind in "iu" else None)
         if name == "date":
-            array = np.array([_day(d) for d in array], dtype="datetime64[D]")
+            array = _days(array)
         out[name] = array
     return Units(out)
+
+
+def _days(values: np.ndarray) -> np.ndarray:
+    if values.dtype.kind == "M":
+        return values.astype("datetime64[D]")
+    return np.array([_day(d) for d in values], dtype="datetime64[D]")
 
 
 def _day(value: object) -> np.datetime64:
