@@ -186,7 +186,9 @@ def _reader(
         return Reader(None)
     same = home.country is not None and home.country == away.country
     if match is None:  # not in the store: every competition, the season of the day
-        return Reader(Fixture(home.id, away.id, "all", season_of(as_of), False, same))
+        countries = {t.id: t.country for t in (home, away) if t.country}
+        fx = Fixture(home.id, away.id, "all", season_of(as_of), False, same)
+        return Reader(fx, countries=countries)
     european = match.competition_id in LEXICON.european
     first_leg = None
     if match.leg == 2 and match.tie_id is not None:
@@ -194,7 +196,8 @@ def _reader(
         first_leg = row[0] if row else None
     fx = Fixture(home.id, away.id, match.competition_id, match.season, european,
                  home.country is not None and home.country == away.country, first_leg)  # fmt: skip
-    return Reader(fx, _scorers(con, match, (home.id, away.id)))
+    countries = {t.id: t.country for t in (home, away) if t.country}
+    return Reader(fx, _scorers(con, match, (home.id, away.id)), countries=countries)
 
 
 def _scorers(con, match: MatchRow, teams: tuple[int, int]) -> dict[str, tuple[int, int]]:

@@ -39,6 +39,8 @@ OWNER = r"(?:their|his|its|the|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*'s?)"
 FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("statbox", "record", "equal", r"(?:\bP\s?(?P<p>\d+)\s*,?\s*)?\bW\s?(?P<w>\d+)\s*,?\s*D\s?(?P<d>\d+)\s*,?\s*L\s?(?P<l>\d+)(?:\s*,?\s*F\s?(?P<gf>\d+)\s*,?\s*A\s?(?P<ga>\d+))?"),  # noqa: E501
     ("statbox_words", "record", "equal", r"\bplayed:?\s+(?P<p>\d+)\b(?:.*?\bwins?:?\s+(?:(?P<team_a>[A-Z][\w .'-]*?)\s+)?(?P<w>\d+)(?:,\s*(?P<team_b>[A-Z][\w .'-]*?)\s+(?P<l>\d+))?)?(?:.*?\bdraws?:?\s+(?P<d>\d+))?"),  # noqa: E501
+    ("wdl_words", "record", "equal", r"\b(?P<w>\d+)\s+(?:wins?|victories)\b,?\s+(?:(?P<l>\d+)\s+(?:defeats?|losses)\b,?\s+)?(?:and\s+|with\s+)?(?P<d>\d+)\s+draws?\b"),  # noqa: E501
+    ("wdl_words_2", "record", "equal", r"\b(?P<w>\d+)\s+(?:wins?|victories)\b,?\s+(?P<d>\d+)\s+draws?\b,?\s+(?:and\s+)?(?P<l>\d+)\s+(?:defeats?|losses)\b"),  # noqa: E501
     ("scorers", "count", "equal", r"\bscorers?\b.*?[-:]\s*(?P<player>[A-Z][^\d(]+?)\s*(?:\([^)]*\))?\s+(?P<k>\d+)\b"),  # noqa: E501
     ("split", "split", "equal", r"^\W*(?P<k>\d+|none)\s+of\s+" + OWNER + r"\s+(?P<n>\d+)\s+.{0,120}?\b(?:came|were|have come)\s+(?P<part>(?:against|in|at|away|on)\b.*)"),  # noqa: E501
     ("first_since", "first_since", "equal", r"\b(?:first|1st)\b.{0,160}?\bsince\b\s+(?P<since>.+?)(?:[,.;]|$)"),  # noqa: E501
@@ -46,7 +48,7 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("times_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+times?\s+(?:in|from)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
     ("only_k_of_n", "k_of_n", "only", r"\bonly\s+(?P<k>\d+)\s+(?:of|out of|from|in)\s+" + OWNER + r"?\s*(?P<last>" + LAST + r")?\s*(?P<n>\d+)"),  # noqa: E501
     ("k_of_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:of|out of|from|in)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
-    ("k_results_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:wins?|victories|victory|defeats?|losses|loss|draws?|clean sheets?)\s+(?:in|from)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
+    ("k_results_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:wins?|victories|victory|defeats?|losses|loss|draws?|clean sheets?)\s+(?:\w+\s+){0,3}?(?:in|from|of)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
     ("each_of_last", "run", "each_of", r"\b(?:each|all|every one|every single one)\s+of\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)"),  # noqa: E501
     ("in_a_row", "run", "equal", r"\b(?P<n>\d+)\s+(?:\w+[ -]){0,4}?(?:in a row|straight|successive|consecutive|on the bounce|on the spin|on the trot|running)\b"),  # noqa: E501
     ("in_a_row_after", "run", "equal", r"\b(?:straight|successive|consecutive)\s+(?:\w+\s){0,3}?(?P<n>\d+)\b"),  # noqa: E501

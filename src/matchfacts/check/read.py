@@ -54,7 +54,10 @@ OPPONENT_BEFORE = re.compile(
 PRONOUNS = re.compile(r"^\W*(they|their|them|he|his|the side|this side)\b", re.IGNORECASE)
 HOSTS = re.compile(r"\bthe (hosts|home side)\b", re.IGNORECASE)
 VISITORS = re.compile(r"\bthe (visitors|away side|guests)\b", re.IGNORECASE)
-SIDES_WORD = re.compile(r"\b(sides|opposition|clubs|teams|opponents)\b", re.IGNORECASE)
+SIDES_WORD = re.compile(
+    r"\b(sides?|opposition|clubs?|teams?|opponents?|rivals?)\b", re.IGNORECASE
+)
+IN_COUNTRY = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$", re.IGNORECASE)
 THIS_SEASON = re.compile(r"\bthis (season|term|campaign)\b", re.IGNORECASE)
 FIRST_LEG = re.compile(
     r"\b(?:after|having|that|who|which)\s+(?P<verb>winning|losing|drawing|won|lost|drew|drawn)\s+"
@@ -76,6 +79,9 @@ SPLIT_EVENTS = {"defeat": "loss", "losse": "loss", "win": "win", "victorie": "wi
                 "draw": "draw", "goal": "goal"}  # fmt: skip
 OPTA_PREFIX = re.compile(r"^\s*\d+\s+[-–]\s+")  # Opta's "33 - A third of teams ..."
 LEADING_NAME = re.compile(r"^\W*((?:[A-Z][\w'.-]+\s?)+)")
+THE_COMPETITION = re.compile(
+    r"\b(?:the|this) (?:competition|tournament)(?: proper)?\b|\bin the competition\b", re.I
+)
 IN_FIRST_LEG = re.compile(r"\b(?:in|during) the (?:first|1st) leg\b", re.IGNORECASE)
 VISIT_WORDS = {"visit", "visits", "trip", "trips"}
 SINCE_SEASON = re.compile(r"\bsince\s+(?:the\s+)?(?:19|20)\d\d", re.IGNORECASE)
@@ -118,6 +124,7 @@ class Reader:
     fixture: Fixture | None
     players: dict[str, tuple[int, int]] = field(default_factory=dict)  # surname -> ids
     subject: Subject | None = None  # carried from the previous sentence
+    countries: dict[int, str] = field(default_factory=dict)  # the sides' countries
 
     def read(self, sentence: str, mentions: list[Mention]) -> Claim | Unread | None:
         """The claim a sentence states, why it cannot be read, or None (no claim)."""
@@ -143,7 +150,9 @@ class Reader:
         clause = FIRST_LEG.search(sentence)
         if clause is not None:  # "lost the first leg" is the situation, not the event
             mentions = [m for m in mentions if not clause.start() <= m.start < clause.end()]
-        event = self._event(mentions, found, normalised)
+        at = round(found.start * len(sentence) / max(len(normalised), 1))  # the frame, roughly
+        mentions = _before_aside(sentence, mentions, at, subject)
+        event = self._event(mentions, found, normalised, at)
         if found.name == "scorers":
             event = "goal"
         if event is None and found.shape == "record":
@@ -198,13 +207,17 @@ class Reader:
         return [(subject, end) for _, subject, end in sorted(found, key=lambda f: f[0])]
 
     @staticmethod
-    def _event(mentions: list[Mention], found: Frame, normalised: str) -> str | None:
-        events = [m.id for m in mentions if m.label == "EVENT"]
+    def _event(
+        mentions: list[Mention], found: Frame, normalised: str, at: int = 0
+    ) -> str | None:
+        """The event word the claim's figure goes with: of the strong ones (not "games"),
+        the nearest to the frame, one before it preferred."""
+        events = [m for m in mentions if m.label == "EVENT"]
         if found.relation == "never" and re.search(r"\bnever (beaten|won|win)", normalised, re.I):
             return "win"
-        strong = [e for e in events if e not in NOUN_EVENTS]
+        strong = [m for m in events if m.id not in NOUN_EVENTS]
         if strong:
-            return strong[0]
+            return min(strong, key=lambda m: abs(m.start - at) + (0 if m.start <= at + 12 else 40)).id  # noqa: E501
         if events or any(m.text.lower() in VISIT_WORDS for m in mentions):
             return "played"
         return None
@@ -241,6 +254,10 @@ class Reader:
                 changes["venue"] = "neutral"
             elif m.label == "COUNTRY" and SIDES_WORD.match(tail.strip()):
                 changes["opponent_country"] = m.id
+            elif m.label == "COUNTRY" and IN_COUNTRY.search(sentence[: m.start]):
+                if m.id != self.countries.get(subject.team):
+                    changes["opponent_country"] = m.id  # "matches in the Netherlands"
+                    changes.setdefault("venue", "away")
             elif m.label == "TEAM" and int(m.id) != subject.team and "opponent" not in changes:
                 if OPPONENT_BEFORE.search(sentence[: m.start]) or record:
                     changes["opponent"] = int(m.id)
@@ -268,6 +285,9 @@ class Reader:
         if season and "season" not in changes and not SINCE_SEASON.search(sentence):
             start = int(season["start"])
             changes["season"] = f"{start}-{(start + 1) % 100:02d}"
+        named = fx is not None and fx.competition != "all" and THE_COMPETITION.search(sentence)
+        if named and "competition" not in changes:
+            changes["competition"] = fx.competition
         if fx is not None and fx.first_leg is not None and IN_FIRST_LEG.search(sentence):
             changes["match"] = fx.first_leg
             changes.setdefault("competition", fx.competition)
@@ -279,6 +299,10 @@ class Reader:
         """The slot a claim leaves out: meetings of sides from two countries are every
         meeting held; anything else is the fixture's competition."""
         fx = self.fixture
+        if not fx.european and fx.competition != "all":
+            return fx.competition  # a league match's preview speaks of its league
+        if changes.get("opponent_country") is not None:
+            return "european"  # sides from another country are met in Europe
         if changes.get("opponent") is not None and not fx.same_country:
             return "all"
         if changes.get("first_leg") is not None:
@@ -360,6 +384,20 @@ class Reader:
         if shape == "count":
             return Claim(Query(subject, event, unit, "count", ctx), int(g["k"]), "equal", found.name)  # noqa: E501
         raise ValueError(f"no reading for the frame {found.name}")
+
+
+ASIDE = re.compile(r",\s|\s[-–—]\s|;|\(")
+
+
+def _before_aside(
+    sentence: str, mentions: list[Mention], at: int, subject: Subject
+) -> list[Mention]:
+    """The mentions of the claim itself: an aside after the figure ("..., the one defeat
+    coming against Barcelona in the semi-finals") sets no filter."""
+    cut = ASIDE.search(sentence, at)
+    if cut is None:
+        return mentions
+    return [m for m in mentions if m.start < cut.start()]
 
 
 def _league(competition: str) -> bool:
