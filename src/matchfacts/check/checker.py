@@ -188,7 +188,7 @@ def _reader(
     if match is None:  # not in the store: every competition, the season of the day
         countries = {t.id: t.country for t in (home, away) if t.country}
         fx = Fixture(home.id, away.id, "all", season_of(as_of), False, same)
-        return Reader(fx, countries=countries)
+        return Reader(fx, countries=countries, names={t.id: t.short_name for t in (home, away)})
     european = match.competition_id in LEXICON.european
     first_leg = None
     if match.leg == 2 and match.tie_id is not None:
@@ -197,7 +197,9 @@ def _reader(
     fx = Fixture(home.id, away.id, match.competition_id, match.season, european,
                  home.country is not None and home.country == away.country, first_leg)  # fmt: skip
     countries = {t.id: t.country for t in (home, away) if t.country}
-    return Reader(fx, _scorers(con, match, (home.id, away.id)), countries=countries)
+    names = {t.id: t.short_name for t in (home, away)}
+    scorers = _scorers(con, match, (home.id, away.id))
+    return Reader(fx, scorers, countries=countries, names=names)
 
 
 def _scorers(con, match: MatchRow, teams: tuple[int, int]) -> dict[str, tuple[int, int]]:

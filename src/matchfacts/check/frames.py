@@ -49,10 +49,13 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("only_k_of_n", "k_of_n", "only", r"\bonly\s+(?P<k>\d+)\s+(?:of|out of|from|in)\s+" + OWNER + r"?\s*(?P<last>" + LAST + r")?\s*(?P<n>\d+)"),  # noqa: E501
     ("k_of_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:of|out of|from|in)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
     ("k_results_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:wins?|victories|victory|defeats?|losses|loss|draws?|clean sheets?)\s+(?:\w+\s+){0,3}?(?:in|from|of)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
-    ("each_of_last", "run", "each_of", r"\b(?:each|all|every one|every single one)\s+of\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)"),  # noqa: E501
+    ("record_of_last", "record", "equal", r"\b(?:previous|last|past)\s+(?P<p>\d+)\b.{0,40}?\bwon\s+(?P<w>\d+)\b(?:.{0,30}?\bdrawn\s+(?P<d>\d+)\b)?(?:.{0,30}?\blos\w*\s+(?:just\s+|only\s+)?(?P<l>\d+)\b)?"),  # noqa: E501
+    ("the_last_n", "run", "equal", r"^\W*the\s+last\s+(?P<n>\d+)\b"),
+    ("gone_n_without", "run", "equal", r"\bgone\s+(?P<n>\d+)\s+.{0,80}?\bwithout\b"),
+    ("each_of_last", "run", "each_of", r"\b(?:each|all|any|every one|every single one)\s+of\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)"),  # noqa: E501
     ("in_a_row", "run", "equal", r"\b(?P<n>\d+)\s+(?:\w+[ -]){0,4}?(?:in a row|straight|successive|consecutive|on the bounce|on the spin|on the trot|running)\b"),  # noqa: E501
     ("in_a_row_after", "run", "equal", r"\b(?:straight|successive|consecutive)\s+(?:\w+\s){0,3}?(?P<n>\d+)\b"),  # noqa: E501
-    ("run_in_last", "run", "equal", r"\b(?:in|for|of)\s+" + OWNER + r"\s+" + LAST + r"\s+(?P<n>\d+)\b"),  # noqa: E501
+    ("run_in_last", "run", "equal", r"\b(?:in|for|of|on)\s+" + OWNER + r"\s+" + LAST + r"\s+(?P<n>\d+)\b"),  # noqa: E501
     ("run_in_n", "run", "equal", r"\b(?:in|for)\s+(?P<n>\d+)\s+" + UNIT),
     ("never", "k_of_n", "never", r"\bnever\b"),
     ("times", "count", "equal", r"\b(?P<k>\d+)\s+times\b"),

@@ -77,6 +77,9 @@ SHARE = re.compile(r"\b\d+\s+of\s+[\w .'’-]+?(?:'s?|’s?)\s+(?:\d+\s+)?goals\
 SPLIT_NOUN = re.compile(r"\b(defeats?|wins?|victories|draws?|goals?|losses)\b", re.I)
 SPLIT_EVENTS = {"defeat": "loss", "losse": "loss", "win": "win", "victorie": "win",
                 "draw": "draw", "goal": "goal"}  # fmt: skip
+FORM = re.compile(r"\bform\b|\blast\s+\d+\b", re.IGNORECASE)
+WON_BY = re.compile(r"\b(?:won by|gone|went)\s+(?P<team>[A-Z][\w' .-]+?)(?:'s?|’s?)?\s*(?:way)?\b", re.I)  # noqa: E501
+LEVEL = re.compile(r"\b(?:level|drawn|draws?|all square|stalemates?)\b", re.IGNORECASE)
 OPTA_PREFIX = re.compile(r"^\s*\d+\s+[-–]\s+")  # Opta's "33 - A third of teams ..."
 LEADING_NAME = re.compile(r"^\W*((?:[A-Z][\w'.-]+\s?)+)")
 THE_COMPETITION = re.compile(
@@ -125,6 +128,7 @@ class Reader:
     players: dict[str, tuple[int, int]] = field(default_factory=dict)  # surname -> ids
     subject: Subject | None = None  # carried from the previous sentence
     countries: dict[int, str] = field(default_factory=dict)  # the sides' countries
+    names: dict[int, str] = field(default_factory=dict)  # the sides' names
 
     def read(self, sentence: str, mentions: list[Mention]) -> Claim | Unread | None:
         """The claim a sentence states, why it cannot be read, or None (no claim)."""
@@ -141,6 +145,10 @@ class Reader:
             self.subject = subject
         if found is None:
             return None
+        if subject is None and found.name == "the_last_n" and self.fixture is not None:
+            subject = self._last_n_subject(sentence, mentions)
+        if subject is None:
+            subject = self._fixture_side_named(sentence)
         if subject is None:
             named = LEADING_NAME.match(sentence)
             if named and named.group(1).strip() not in ("The", "A", "An", "In", "On"):
@@ -153,6 +161,10 @@ class Reader:
         at = round(found.start * len(sentence) / max(len(normalised), 1))  # the frame, roughly
         mentions = _before_aside(sentence, mentions, at, subject)
         event = self._event(mentions, found, normalised, at)
+        if found.name == "the_last_n" and LEVEL.search(sentence):
+            event = "draw"
+        elif found.name == "the_last_n" and WON_BY.search(sentence):
+            event = "win"
         if found.name == "scorers":
             event = "goal"
         if event is None and found.shape == "record":
@@ -192,6 +204,26 @@ class Reader:
             return Subject(sides=True)
         if named and re.search(r"\b(between|of|for|record|played|wins?)\b", sentence, re.I):
             return named[0][0]  # "the fifth meeting between A and B", a statbox line
+        return None
+
+    def _last_n_subject(self, sentence: str, mentions: list[Mention]) -> Subject:
+        """'The last three derbies have all been won by West Ham' / '... finished level':
+        the side named after the verb, else the hosts (a draw is both sides')."""
+        teams = [m for m in mentions if m.label == "TEAM"]
+        if teams:
+            return Subject(team=int(teams[-1].id))
+        return Subject(team=self.fixture.home)
+
+    def _fixture_side_named(self, sentence: str) -> Subject | None:
+        """A side named in a way the patterns miss ('Tottenham H.'), by its first word,
+        among the fixture's two."""
+        lead = LEADING_NAME.match(sentence)
+        if lead is None or self.fixture is None:
+            return None
+        word = lead.group(1).split()[0].lower()
+        for team, name in self.names.items():
+            if name.split()[0].lower() == word and len(word) >= 4:
+                return Subject(team=team)
         return None
 
     def _named(self, sentence: str, mentions: list[Mention]) -> list[tuple[Subject, int]]:
@@ -354,6 +386,10 @@ class Reader:
             keys = {"p": "played", "w": "won", "d": "drawn", "l": "lost", "gf": "for",
                     "ga": "against"}  # fmt: skip
             stated = {keys[k]: int(v) for k, v in g.items() if k in keys}
+            if "p" in g and (found.name == "record_of_last" or FORM.search(normalised)):
+                window = Window(last=int(g["p"]))  # "Form guide: P6 ...", "of the previous 15"
+                query = Query(subject, "played", unit, "record", ctx, window)
+                return Claim(query, stated, "equal", found.name)
             return Claim(Query(subject, "played", unit, "record", ctx), stated, "equal", found.name)  # noqa: E501
         if shape == "first_since":
             when = dateparser.parse(g["since"], settings={"PREFER_DAY_OF_MONTH": "first"})
