@@ -16,6 +16,7 @@ import dateparser
 
 from matchfacts.check.frames import Frame, figures, frame, ordinal
 from matchfacts.check.mentions import Mention
+from matchfacts.facts.lexicon import LEXICON
 from matchfacts.facts.query import Context, FirstLeg, Query, Subject, Window
 
 # What the data cannot speak to, and why: a claim about these is not checkable.
@@ -82,6 +83,7 @@ WON_BY = re.compile(r"\b(?:won by|gone|went)\s+(?P<team>[A-Z][\w' .-]+?)(?:'s?|â
 LEVEL = re.compile(r"\b(?:level|drawn|draws?|all square|stalemates?)\b", re.IGNORECASE)
 OPTA_PREFIX = re.compile(r"^\s*\d+\s+[-â€“]\s+")  # Opta's "33 - A third of teams ..."
 LEADING_NAME = re.compile(r"^\W*((?:[A-Z][\w'.-]+\s?)+)")
+TOP_FLIGHT = re.compile(r"\btop[- ]flight\b", re.IGNORECASE)
 THE_COMPETITION = re.compile(
     r"\b(?:the|this) (?:competition|tournament)(?: proper)?\b|\bin the competition\b", re.I
 )
@@ -127,11 +129,13 @@ class Reader:
     fixture: Fixture | None
     players: dict[str, tuple[int, int]] = field(default_factory=dict)  # surname -> ids
     subject: Subject | None = None  # carried from the previous sentence
+    _era: str | None = None  # a competition name read that began a new era
     countries: dict[int, str] = field(default_factory=dict)  # the sides' countries
     names: dict[int, str] = field(default_factory=dict)  # the sides' names
 
     def read(self, sentence: str, mentions: list[Mention]) -> Claim | Unread | None:
         """The claim a sentence states, why it cannot be read, or None (no claim)."""
+        self._era = None
         for pattern, reason in UNCHECKABLE.items():
             if re.search(pattern, sentence, re.IGNORECASE):
                 return Unread(reason, checkable=False)
@@ -269,6 +273,8 @@ class Reader:
             tail = sentence[m.end :]
             if m.label in ("COMPETITION", "COMPETITION_SET") and "competition" not in changes:
                 changes["competition"] = m.id
+                if m.label == "COMPETITION" and LEXICON.era_start(m.id, m.text):
+                    self._era = LEXICON.era_start(m.id, m.text)  # "Premier League": since 1992
                 if fx is not None and _league(m.id) and _league(fx.competition):
                     changes["competition"] = fx.competition  # "the Premiership" at Ibrox
             elif m.label == "STAGE" and "stage" not in changes:
@@ -320,6 +326,8 @@ class Reader:
         named = fx is not None and fx.competition != "all" and THE_COMPETITION.search(sentence)
         if named and "competition" not in changes:
             changes["competition"] = fx.competition
+        if fx is not None and TOP_FLIGHT.search(sentence) and "competition" not in changes:
+            changes["competition"] = fx.competition if _league(fx.competition) else "league"
         if fx is not None and fx.first_leg is not None and IN_FIRST_LEG.search(sentence):
             changes["match"] = fx.first_leg
             changes.setdefault("competition", fx.competition)
@@ -381,7 +389,9 @@ class Reader:
         if subject.player is not None and event in ("scored", "win"):
             event = "goal"
         shape = found.shape
-        window = Window()
+        era = self._era if ctx.season is None else None  # a season is inside its era
+        window = Window(since=dt.date.fromisoformat(era)) if era else Window()
+        self._era = None
         if shape == "record":
             keys = {"p": "played", "w": "won", "d": "drawn", "l": "lost", "gf": "for",
                     "ga": "against"}  # fmt: skip
@@ -390,7 +400,7 @@ class Reader:
                 window = Window(last=int(g["p"]))  # "Form guide: P6 ...", "of the previous 15"
                 query = Query(subject, "played", unit, "record", ctx, window)
                 return Claim(query, stated, "equal", found.name)
-            return Claim(Query(subject, "played", unit, "record", ctx), stated, "equal", found.name)  # noqa: E501
+            return Claim(Query(subject, "played", unit, "record", ctx, window), stated, "equal", found.name)  # noqa: E501
         if shape == "first_since":
             when = dateparser.parse(g["since"], settings={"PREFER_DAY_OF_MONTH": "first"})
             if when is None:
@@ -418,7 +428,7 @@ class Reader:
                 ctx = replace(ctx, competition=self.fixture.competition)
             return Claim(Query(subject, "goal", "match", "count", ctx), int(g["k"]), "equal", found.name)  # noqa: E501
         if shape == "count":
-            return Claim(Query(subject, event, unit, "count", ctx), int(g["k"]), "equal", found.name)  # noqa: E501
+            return Claim(Query(subject, event, unit, "count", ctx, window), int(g["k"]), "equal", found.name)  # noqa: E501
         raise ValueError(f"no reading for the frame {found.name}")
 
 

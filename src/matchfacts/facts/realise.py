@@ -91,6 +91,9 @@ def competition_words(ctx: Context, first_season: str | None) -> tuple[str, str]
     names = LEXICON.competition_names(ctx.competition)
     if ctx.competition[-1:].isdigit():  # a league: by its name today ("the Premier League")
         names = names[-1:]
+        era = LEXICON.era_start(ctx.competition)
+        if era and first_season and first_season < era[:4] and ctx.season is None:
+            return "", "in the top flight"  # not all of it in the Premier League era
     if ctx.season is not None:
         name = LEXICON.competition_name(ctx.competition, ctx.season)
         return "", f"in the {ctx.season} {name}"

@@ -64,6 +64,14 @@ class Lexicon:
         entry = self.data["competition"].get(competition)
         return entry.get("first") if entry else None
 
+    def era_start(self, competition: str, variant: str | None = None) -> str | None:
+        """The day a competition's current name began a new one ('Premier League':
+        1992-08-01), or None; with `variant`, only if that reading names the new era."""
+        era = self.data["competition"].get(competition, {}).get("era")
+        if era is None or (variant is not None and variant.lower() not in era["read"]):
+            return None
+        return era["start"]
+
     def adjective(self, country: str | None) -> str | None:
         found = self.countries.get(country or "")
         return found.adjective if found else None
