@@ -21,6 +21,7 @@ from matchfacts.facts.sheet import fact_sheet
 from matchfacts.store.db import open_store
 from matchfacts.store.lookup import resolve_team
 
+LIMIT = 30
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "check" / "corpus"
 
 
@@ -28,7 +29,7 @@ def queries_for(con, fixture: dict) -> list[dict] | None:  # noqa: ANN001
     try:
         home, away = resolve_team(con, fixture["home"]), resolve_team(con, fixture["away"])
         day = dt.date.fromisoformat(fixture["date"])
-        found = [f.query for f in facts_for(con, home, away, day, 30)]
+        found = [f.query for f in facts_for(con, home, away, day, LIMIT)]
         sheet = [line.query for line in fact_sheet(con, fixture_of(con, home, away, day),
                                                     StoreNames(con))]  # fmt: skip
     except MatchfactsError:

@@ -86,7 +86,7 @@ def test_merging_does_not_depend_on_the_order_facts_arrive_in(flagship_candidate
 
 def test_the_same_story_in_two_contexts_is_merged_keeping_the_stronger():
     knockout = _fact("Real Madrid", "scoring", (1, 2, 3, 4, 5), 0.01, text="knockout away")
-    europe = _fact("Real Madrid", "scoring", (3, 4, 5, 6, 7, 8), 0.05, text="European away")
+    europe = _fact("Real Madrid", "scoring", (2, 3, 4, 5, 6, 7, 8), 0.05, text="European away")
     assert near_duplicates(knockout, europe)
     kept = merged(sorted([europe, knockout], key=order_key))
     assert [f.text for f in kept] == ["knockout away"]
@@ -109,14 +109,14 @@ def test_a_run_and_the_drought_it_mirrors_are_one_story():
 
 def test_caps_per_form_and_per_subject():
     facts = [
-        _fact(f"Side {i % 2}", "winning", (100 * i + 1, 100 * i + 2), 0.01, text=f"t{i}")
-        for i in range(10)
+        _fact(f"Side {i % 3}", "winning", (100 * i + 1, 100 * i + 2), 0.01, text=f"t{i}")
+        for i in range(2 * PER_FORM)
     ]
     kept = merged(sorted(facts, key=order_key))
     assert len(kept) == PER_FORM
     facts = [
         _fact("Liverpool", "winning", (100 * i + 1,), 0.01, form=f"form{i}", text=f"t{i}")
-        for i in range(10)
+        for i in range(2 * PER_SUBJECT)
     ]
     assert len(merged(sorted(facts, key=order_key))) == PER_SUBJECT
     facts = [

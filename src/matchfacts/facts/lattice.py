@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
@@ -69,6 +69,8 @@ def team_contexts(fx: Fixture, team: TeamRef, other: TeamRef, side: str) -> Iter
     stages: list[str | None] = [None]
     if fx.european and fx.match.stage in ("knockout", "final"):
         stages.append("knockout")
+        if ROUND_STAGES.get(fx.match.round or "") not in (None, "final"):
+            stages.append(ROUND_STAGES[fx.match.round])  # "their home semi-finals"
     venue_options: list[str | None] = [None, side if not fx.match.neutral else "neutral"]
     opponents: list[tuple[int | None, str | None]] = [(None, None), (other.id, None)]
     if fx.european and not fx.same_country and other.country:
@@ -140,7 +142,8 @@ def tie_queries(fx: Fixture) -> Iterator[Query]:
         return
     for team in (fx.home, fx.away):
         exact, by_margin, or_more = situation(fx, team)
-        for fl in (by_margin, or_more):
+        anywhere = [replace(fl, venue=None) for fl in (by_margin, or_more)]  # home or away
+        for fl in (by_margin, or_more, *anywhere):
             for comp in (fx.competition, "european"):
                 ctx = Context(competition=comp, first_leg=fl)
                 yield Query(Subject(team=team.id), "through", "tie", "k_of_n", ctx)

@@ -15,10 +15,10 @@ from dataclasses import replace
 
 from matchfacts.facts.record import Fact
 
-PER_FORM = 8
-PER_SUBJECT = 8  # for each club
+PER_FORM = 12
+PER_SUBJECT = 12  # for each club
 PER_PLAYER = 3  # players are less central than the clubs: fewer facts each
-OVERLAP = 1 / 3  # shared matches, as a share of the smaller fact's evidence
+OVERLAP = 2 / 3  # shared matches, as a share of the smaller fact's evidence
 
 FAMILIES = {  # measures (the query's event) that tell the same kind of story
     "win": "results",
