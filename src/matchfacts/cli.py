@@ -591,6 +591,7 @@ def facts(
     this stage), then the facts the lattice of queries finds around the fixture (runs,
     records, first-since, n-th visit, the tie situation's base rate, players' goals),
     ranked, written as sentences, each with its query and the matches that prove it."""
+    from matchfacts.facts.evaluate import Evaluator
     from matchfacts.facts.mine import StoreNames, facts_for, fixture_of
     from matchfacts.facts.sheet import fact_sheet
     from matchfacts.store.lookup import resolve_team
@@ -600,8 +601,10 @@ def facts(
         raise typer.BadParameter("--limit must be 1..100")
     with _store(db) as con:
         h, a = resolve_team(con, home), resolve_team(con, away)
-        found = facts_for(con, h, a, day, limit)
-        sheet = fact_sheet(con, fixture_of(con, h, a, day), StoreNames(con))
+        fx = fixture_of(con, h, a, day)
+        ev = Evaluator(con, fx.match.date)  # one read of each subject's units for both
+        found = facts_for(con, h, a, day, limit, ev)
+        sheet = fact_sheet(con, fx, StoreNames(con), ev)
     if as_json:
         _emit_json(
             {

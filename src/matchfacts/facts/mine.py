@@ -148,9 +148,12 @@ def fact_of(ev: Evaluator, names: StoreNames, q: Query, a: Answer, matches: dict
     )
 
 
-def candidates(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Fact]:
-    """Every fact the lattice finds, scored, best first (before merging and caps)."""
-    ev = Evaluator(con, fx.match.date)
+def candidates(
+    con: duckdb.DuckDBPyConnection, fx: Fixture, ev: Evaluator | None = None
+) -> list[Fact]:
+    """Every fact the lattice finds, scored, best first (before merging and caps). An
+    evaluator shared with the fact sheet reads each subject's units once for both."""
+    ev = ev or Evaluator(con, fx.match.date)
     names = StoreNames(con)
     pairs = list(answered(ev, queries(con, fx)))
     matches = evidence_by_id(con, [i for q, a in pairs for i in _evidence_ids(q, a)])
@@ -177,5 +180,6 @@ def facts_for(
     away: TeamRef,
     date: dt.date,
     limit: int = 20,
+    ev: Evaluator | None = None,
 ) -> list[Fact]:
-    return merged(candidates(con, fixture_of(con, home, away, date)))[:limit]
+    return merged(candidates(con, fixture_of(con, home, away, date), ev))[:limit]

@@ -150,8 +150,10 @@ def stage_history(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLine]:
     return lines
 
 
-def fact_sheet(con: duckdb.DuckDBPyConnection, fx: Fixture, names: Names) -> list[SheetLine]:
-    ev = Evaluator(con, fx.match.date)
+def fact_sheet(
+    con: duckdb.DuckDBPyConnection, fx: Fixture, names: Names, ev: Evaluator | None = None
+) -> list[SheetLine]:
+    ev = ev or Evaluator(con, fx.match.date)
     return [
         *head_to_head(ev, fx, names),
         *previous_meetings(ev, fx, names),

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from matchfacts.facts.context import COMPETITION_PHRASES
+from matchfacts.facts.evaluate import Evaluator
 from matchfacts.facts.mine import StoreNames, facts_for, fixture_of
 from matchfacts.facts.record import Fact
 from matchfacts.facts.sheet import SheetLine, fact_sheet
@@ -57,7 +58,9 @@ def compose(
 ) -> Preview:
     fc = forecast(con, home, away, date)
     situation = tie_situation(con, home, away, date) if fc.match.tie_id is not None else None
-    found = facts_for(con, home, away, date, limit)
+    fx = fixture_of(con, home, away, date)
+    ev = Evaluator(con, fx.match.date)  # one read of each subject's units for both
+    found = facts_for(con, home, away, date, limit, ev)
     news = (
         team_news(
             con, news_file, fc.match.id, fc.match.competition_id, fc.match.season, (home, away)
@@ -65,7 +68,7 @@ def compose(
         if news_file
         else []
     )
-    sheet = fact_sheet(con, fixture_of(con, home, away, date), StoreNames(con))
+    sheet = fact_sheet(con, fx, StoreNames(con), ev)
     return Preview(
         _headline(situation, fc), _standfirst(situation, fc), situation, fc, found, news, sheet
     )
