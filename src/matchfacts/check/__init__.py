@@ -1,2 +1,3 @@
-"""The checker: spot the statistical claims in a written preview, parse each into a fact
-form (the registry in `facts.forms`), and verify it against the store as of a date."""
+"""The checker: read the statistical claims of a written preview into the fact algebra's
+queries (mentions, frames, read) and judge each with the shared evaluator as of a date;
+claims about the tie itself go through the tie engine."""

@@ -1,9 +1,7 @@
-"""The registry of fact forms, shared by the miners (which produce facts of a form) and the
-checker (which parses a written claim into a form and verifies it).
-
-A form is the shape of a statement, not its wording: the miners' sentence templates and the
-checker's claim patterns both name one of these, and tests hold the two sides to the same
-list (every form a miner produces has patterns that read it back).
+"""The forms of the claims the tie engine's patterns read (check/tie_claims.py): what a
+second-leg score means, what a side needs, the first leg, away goals, and the tie
+situation's records. Every other fact and claim is a query of the algebra
+(facts/query.py), whose shape names it.
 """
 
 from __future__ import annotations
