@@ -30,7 +30,15 @@ UNCHECKABLE = {
     r"\bbooked\b|\byellow cards?\b|\bred cards?\b|\bsent off\b|\bbookings?\b": "the data "
     "has no cards",
     r"\binjur|\bsuspen|\bfitness\b|\bsidelined\b": "the data has no team news",
-    r"\bmanager\b|\bcoach\b|\bin charge\b|\bboss\b": "the data has no managers",
+    r"\bmanager\b|\bcoach\b|\bin charge\b|\bboss\b|\bmanaged\b|"
+    r"\bunder\s+(?:[A-Z][\w'-]+\s)?[A-Z][\w'-]+(?:,|\s+(?:they|the|[A-Z]))": "the data has "
+    "no managers",
+    r"\bline-?ups?\b|\bstarting (?:xi|eleven)\b|\bsquad\b": "the data has no line-ups",
+    r"\berrors?\b|\bwinning positions?\b|\blosing positions?\b|\bpoints dropped\b": "the "
+    "data has results and goals, not the course of a match",
+    r"\bevery minute\b|\bminutes played\b": "the data has no minutes played",
+    r"\bhad a hand in\b|\bgoal involvements?\b": "the open data has assists for few "
+    "seasons only",
     r"\battendance\b|\bcrowd\b": "the data has few attendances",
     r"\bfa cup\b|\bleague cup\b|\bcopa del rey\b|\bcoppa italia\b|\bdfb[- ]pokal\b|"
     r"\bcoupe de france\b|\bcarabao\b|\bcommunity shield\b|\bclub world cup\b": "the store "
