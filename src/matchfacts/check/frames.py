@@ -52,6 +52,7 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("record_of_last", "record", "equal", r"\b(?:previous|last|past)\s+(?P<p>\d+)\b.{0,40}?\bwon\s+(?P<w>\d+)\b(?:.{0,30}?\bdrawn\s+(?P<d>\d+)\b)?(?:.{0,30}?\blos\w*\s+(?:just\s+|only\s+)?(?P<l>\d+)\b)?"),  # noqa: E501
     ("the_last_n", "run", "equal", r"^\W*the\s+last\s+(?P<n>\d+)\b"),
     ("gone_n_without", "run", "equal", r"\bgone\s+(?P<n>\d+)\s+.{0,80}?\bwithout\b"),
+    ("goals_in_last", "count", "equal", r"\b(?P<k>\d+)\s+goals?\s+(?:\w+\s+){0,2}?in\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)\b"),  # noqa: E501
     ("each_of_last", "run", "each_of", r"\b(?:each|all|any|every one|every single one)\s+of\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)"),  # noqa: E501
     ("in_a_row", "run", "equal", r"\b(?P<n>\d+)\s+(?:\w+[ -]){0,4}?(?:in a row|straight|successive|consecutive|on the bounce|on the spin|on the trot|running)\b"),  # noqa: E501
     ("in_a_row_after", "run", "equal", r"\b(?:straight|successive|consecutive)\s+(?:\w+\s){0,3}?(?P<n>\d+)\b"),  # noqa: E501

@@ -89,6 +89,8 @@ SPLIT_EVENTS = {"defeat": "loss", "losse": "loss", "win": "win", "victorie": "wi
 FORM = re.compile(r"\bform\b|\blast\s+\d+\b", re.IGNORECASE)
 WON_BY = re.compile(r"\b(?:won by|gone|went)\s+(?P<team>[A-Z][\w' .-]+?)(?:'s?|’s?)?\s*(?:way)?\b", re.I)  # noqa: E501
 LEVEL = re.compile(r"\b(?:level|drawn|draws?|all square|stalemates?)\b", re.IGNORECASE)
+CONCEDED = re.compile(r"\b(?:let in|conceded|conceding|shipped|leaked|against)\b", re.I)
+GOALS_COUNTED = re.compile(r"\b\d+\s+goals?\b", re.IGNORECASE)
 OPTA_PREFIX = re.compile(r"^\s*\d+\s+[-–]\s+")  # Opta's "33 - A third of teams ..."
 LEADING_NAME = re.compile(r"^\W*((?:[A-Z][\w'.-]+\s?)+)")
 TOP_FLIGHT = re.compile(r"\btop[- ]flight\b", re.IGNORECASE)
@@ -435,6 +437,12 @@ class Reader:
             if ctx.competition == "all":
                 ctx = replace(ctx, competition=self.fixture.competition)
             return Claim(Query(subject, "goal", "match", "count", ctx), int(g["k"]), "equal", found.name)  # noqa: E501
+        if shape == "count" and subject.player is None and GOALS_COUNTED.search(normalised):
+            event = "conceded" if CONCEDED.search(normalised) else "scored"
+            if g.get("n"):
+                window = Window(last=int(g["n"]))
+            query = Query(subject, event, "goal", "count", ctx, window)
+            return Claim(query, int(g["k"]), "equal", "goals")
         if shape == "count":
             return Claim(Query(subject, event, unit, "count", ctx, window), int(g["k"]), "equal", found.name)  # noqa: E501
         raise ValueError(f"no reading for the frame {found.name}")

@@ -198,7 +198,10 @@ def shape_answer(query: Query, units: Units, mask: np.ndarray) -> Answer:
     shape = query.shape
     common = {"n": len(positions), "first_season": first_season}
     if shape in ("count", "k_of_n", "nth"):
-        if query.event == "goal" and shape == "count":
+        if query.unit == "goal":  # the team's goals, for or against, not its matches
+            column = units["gf"] if query.event == "scored" else units["ga"]
+            k = int(column[positions].sum())
+        elif query.event == "goal" and shape == "count":
             k = int(goals_of(units)[positions].sum())
         else:
             k = int(hits.sum())

@@ -31,6 +31,7 @@ EVENTS = (
 # Events of a match (or a tie) told from one side; "goal" is a player's, "played" is any.
 MATCH_EVENTS = EVENTS[:10]
 TIE_EVENTS = ("through", "out")
+GOAL_EVENTS = ("scored", "conceded")  # unit goal: a team's goals for and against
 UNITS = ("match", "tie", "goal")
 SHAPES = (
     "count", "k_of_n", "share", "split", "run", "best_run", "first_since", "nth", "record", "need",
@@ -132,6 +133,8 @@ class Query:
             raise ValueError(f"a tie is not a {self.event!r}")
         if (self.shape == "split") != (self.part is not None):
             raise ValueError("a split, and only a split, names its part")
+        if self.unit == "goal" and (self.event not in GOAL_EVENTS or self.shape != "count"):
+            raise ValueError("goals are counted: scored or conceded, in a count")
         if self.subject.sides and self.unit != "tie":
             raise ValueError("every side in a situation is counted in ties")
 

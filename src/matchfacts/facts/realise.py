@@ -191,6 +191,10 @@ def realise(q: Query, answer: Answer, names: Names) -> str:
         return f"{who} have {PERFECT[q.event]} {told} their {last}{number(n)} {phrase.plural(n)}."
     if q.shape == "run":
         return f"{who} {RUN[q.event]} {number(value)} {phrase.plural(value)}."
+    if q.shape == "count" and q.unit == "goal":
+        verb = "scored" if q.event == "scored" else "conceded"
+        goals = "goal" if value == 1 else "goals"
+        return f"{who} have {verb} {number(value)} {goals} in their {phrase.plural(answer.n)}."
     if q.shape == "count":
         return f"{who} have {PERFECT[q.event]} {number(value)} {phrase.plural(value)}."
     if q.shape == "first_since":
