@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
-from matchfacts.check.corpus import _differences, actual_reading, expected_reading, load
+from matchfacts.check.corpus import actual_reading, differences, expected_reading, load
 from matchfacts.config import default_db_path
 from matchfacts.errors import MatchfactsError
 from matchfacts.facts.mine import StoreNames, facts_for, fixture_of
@@ -54,7 +54,7 @@ def main() -> None:
         expected = expected_reading(con, claim)
         found = cache[key]
         hit = bool(found) and any(
-            not _differences(expected, actual_reading(con, q)) for q in found
+            not differences(expected, actual_reading(con, q)) for q in found
         )
         by_preview[f"{claim['address'][:70]} {fx['home']} v {fx['away']} {fx['date']}"].append(hit)
     total = sum(len(v) for v in by_preview.values())

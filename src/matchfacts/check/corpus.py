@@ -138,7 +138,7 @@ def _same_matches(expected: dict, actual: dict) -> bool:
     return pair <= {"all", "european"} and bool(abroad)
 
 
-def _differences(expected: dict, actual: dict) -> list[str]:
+def differences(expected: dict, actual: dict) -> list[str]:
     out = []
     for key in ("subject", "event", "shape", *COMPARED):
         e, a = expected.get(key), actual.get(key)
@@ -170,7 +170,7 @@ def score(con: duckdb.DuckDBPyConnection, claims: list[dict]) -> list[Scored]:
         elif read is None:
             right, why = False, checked.verdict.reason if checked else "no claim found"
         else:
-            diffs = _differences(expected, actual_reading(con, read))
+            diffs = differences(expected, actual_reading(con, read))
             right, why = not diffs, "; ".join(diffs)
         out.append(Scored(claim["id"], claim["address"], claim["verdict"], verdict, right, why))
     return out

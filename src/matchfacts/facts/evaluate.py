@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 
 from matchfacts.facts.lexicon import LEXICON
-from matchfacts.facts.query import Answer, Context, Query, Record, Window
+from matchfacts.facts.query import Answer, Context, FirstLeg, Query, Record, Window
 from matchfacts.facts.units import (
     Units,
     all_sides_ties_sql,
@@ -48,7 +48,6 @@ def goals_of(units: Units) -> np.ndarray:
     return units["goals"] if "goals" in units.columns else units["gf"]
 
 
-_NO_FILTER = "-"  # a competition value that filters nothing (one filter's mask at a time)
 STAGE_ROUNDS = {"semi_final": "SF", "quarter_final": "QF", "round_of_16": "R16"}
 
 
@@ -105,67 +104,65 @@ class Evaluator:
         return self._coverage
 
 
+def _competition(units: Units, value: str) -> np.ndarray:
+    competition = units["competition"]
+    if value == "european":
+        return np.isin(competition, LEXICON.european)
+    if value == "league":
+        return units["kind"] == "league"
+    if value == "all":  # every competition: the one-off Super Cup is not a season's match
+        return competition != "USC"
+    return competition == value
+
+
+def _stage(units: Units, stage: str | None) -> np.ndarray | None:
+    if stage is None:
+        return None
+    if stage == "knockout":
+        return np.isin(units["stage"], ("knockout", "final"))
+    if stage in ("final", "group"):
+        return units["stage"] == stage
+    return units["round"] == STAGE_ROUNDS[stage]
+
+
+def _equal(column: str) -> Callable[[Units, object], np.ndarray | None]:
+    return lambda units, value: None if value is None else units[column] == value
+
+
+# Each filter of a context as a mask over a subject's units (None: it keeps every unit).
+FILTERS: dict[str, Callable[[Units, object], np.ndarray | None]] = {
+    "competition": _competition,
+    "qualifying": lambda u, counted: None if counted else u["stage"] != "qualifying",
+    "stage": _stage,
+    "venue": _equal("venue"),
+    "opponent": _equal("opponent"),
+    "opponent_country": _equal("opponent_country"),
+    "season": _equal("season"),
+    "first_leg": lambda u, fl: None if fl is None else first_leg_mask(u, fl),
+    "match": _equal("id"),
+}
+
+
 def context_mask(units: Units, ctx: Context, cache: dict | None = None) -> np.ndarray:
-    """The units a context keeps: the AND of one mask per filter, each computed once per
+    """The units a context keeps: the AND of its filters' masks, each computed once per
     subject when a cache is given."""
     keep = np.ones(len(units), dtype=bool)
     if len(units) == 0:
         return keep
-    if cache is None:
-        return keep & _filter_masks(units, ctx)
-    for name in ("competition", "qualifying", "stage", "venue", "opponent",
-                 "opponent_country", "season", "first_leg", "match"):  # fmt: skip
-        value = getattr(ctx, name)
-        key = (name, value)
-        if key not in cache:
-            cache[key] = _filter_masks(units, Context(**{name: value}), only=name)
-        keep = keep & cache[key]
+    for name, mask_of in FILTERS.items():
+        key = (name, getattr(ctx, name))
+        if cache is not None and key in cache:
+            mask = cache[key]
+        else:
+            mask = mask_of(units, key[1])
+            if cache is not None:
+                cache[key] = mask
+        if mask is not None:
+            keep &= mask
     return keep
 
 
-def _filter_masks(units: Units, ctx: Context, only: str | None = None) -> np.ndarray:
-    """The filters of `ctx` (or only the one named) as a mask."""
-    keep = np.ones(len(units), dtype=bool)
-    if only is not None and only != "competition":
-        ctx = replace(ctx, competition=_NO_FILTER)
-    if only is not None and only != "qualifying":
-        ctx = replace(ctx, qualifying=True)
-    competition = units["competition"]
-    if ctx.competition == _NO_FILTER:
-        pass
-    elif ctx.competition == "european":
-        keep &= np.isin(competition, LEXICON.european)
-    elif ctx.competition == "league":
-        keep &= units["kind"] == "league"
-    elif ctx.competition != "all":
-        keep &= competition == ctx.competition
-    else:  # every competition: the one-off Super Cup is not a season's match
-        keep &= competition != "USC"
-    if not ctx.qualifying:
-        keep &= units["stage"] != "qualifying"
-    if ctx.stage == "knockout":
-        keep &= np.isin(units["stage"], ("knockout", "final"))
-    elif ctx.stage in ("final", "group"):
-        keep &= units["stage"] == ctx.stage
-    elif ctx.stage is not None:
-        keep &= units["round"] == STAGE_ROUNDS[ctx.stage]
-    if ctx.venue is not None:
-        keep &= units["venue"] == ctx.venue
-    if ctx.opponent is not None:
-        keep &= units["opponent"] == ctx.opponent
-    if ctx.opponent_country is not None:
-        keep &= units["opponent_country"] == ctx.opponent_country
-    if ctx.season is not None:
-        keep &= units["season"] == ctx.season
-    if ctx.first_leg is not None:
-        keep &= first_leg_mask(units, ctx)
-    if ctx.match is not None:
-        keep &= units["id"] == ctx.match
-    return keep
-
-
-def first_leg_mask(units: Units, ctx: Context) -> np.ndarray:
-    fl = ctx.first_leg
+def first_leg_mask(units: Units, fl: FirstLeg) -> np.ndarray:
     margin = units["fl_gf"] - units["fl_ga"]
     keep = units["fl_venue"] == fl.venue if fl.venue else np.ones(len(units), dtype=bool)
     if fl.score is not None:
