@@ -112,7 +112,7 @@ def test_cli_check_json_and_errors(store_path, tmp_path):
 def test_a_club_named_by_its_first_word_finds_the_fixture(con):
     text = "Bayern host Real Madrid. Bayern have lost each of their last five meetings with them."
     report = check_text(con, text.replace("with them", "with Real Madrid"), dt.date(2018, 4, 25))
-    assert report.fixture.startswith("Bayern München v Real Madrid")
+    assert report.fixture.startswith("Bayern Munich v Real Madrid")
     (claim,) = report.claims
     assert claim.verdict.verdict == "supported"
     assert len(claim.verdict.evidence) == 5

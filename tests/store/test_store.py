@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
 import duckdb
 import pytest
 
+from matchfacts.errors import MatchfactsError
 from matchfacts.sources.records import season_label
+from matchfacts.store.lookup import resolve_team
+from matchfacts.store.names import name_key
 
 
 def _team_id(con: duckdb.DuckDBPyConnection, name: str) -> int:
@@ -284,15 +289,50 @@ def test_the_store_says_which_matchfacts_built_it(con):
 
 
 def test_short_names_read_as_a_desk_writes_them(con):
+    names = (
+        "Liverpool FC", "Real Madrid CF", "Club Atlético de Madrid", "FC Bayern München",
+        "FC Internazionale Milano", "AFC Ajax", "PFC Ludogorets 1945", "FK Crvena zvezda",
+    )  # fmt: skip
     short = dict(
         con.execute(
-            "SELECT name, short_name FROM team WHERE name IN ('Liverpool FC', 'Real Madrid CF',"
-            " 'Club Atlético de Madrid', 'FC Bayern München')"
+            f"SELECT name, short_name FROM team WHERE name IN ({', '.join('?' * len(names))})",
+            list(names),
         ).fetchall()
     )
     assert short == {
         "Liverpool FC": "Liverpool",
         "Real Madrid CF": "Real Madrid",
         "Club Atlético de Madrid": "Atlético Madrid",
-        "FC Bayern München": "Bayern München",
+        "FC Bayern München": "Bayern Munich",  # curated: the English form
+        "FC Internazionale Milano": "Inter",
+        "AFC Ajax": "Ajax",  # the legal form dropped
+        "PFC Ludogorets 1945": "Ludogorets",  # and the founding year
+        "FK Crvena zvezda": "Red Star Belgrade",
     }
+
+
+def test_no_short_name_made_by_dropping_the_legal_form_is_shared(con):
+    """'FC Santa Coloma' keeps its FC while 'UE Santa Coloma' exists: clubs share a short
+    name only where the sources give them the same name (Heracles of Almelo and of
+    Thessaloniki)."""
+    shared = con.execute(
+        """SELECT short_name, list(name) FROM team GROUP BY short_name HAVING count(*) > 1"""
+    ).fetchall()
+    assert [s for s, names in shared if len({name_key(n) for n in names}) > 1] == []
+
+
+def test_the_names_people_use_resolve_to_their_club(con):
+    """tests/data/common_names.csv: the common English spellings, abbreviations and short
+    forms of the top clubs, each with the club the store must find."""
+    table = Path(__file__).parent.parent / "data" / "common_names.csv"
+    rows = list(csv.DictReader(table.read_text(encoding="utf-8").splitlines()))
+    assert len(rows) >= 50
+    wrong = {}
+    for row in rows:
+        try:
+            found = resolve_team(con, row["spelling"]).name
+        except MatchfactsError as error:
+            found = f"error: {error}"
+        if found != row["store_name"]:
+            wrong[row["spelling"]] = found
+    assert wrong == {}

@@ -1,6 +1,6 @@
 """Mentions: the things a preview names, found by spaCy's blank English pipeline (no model
 weights) with SpanRulers whose patterns are data: the store's team names and aliases and
-the nicknames people use (check/nicknames.toml), the lexicon's grounds, competitions,
+the names people use (store/common_names.toml), the lexicon's grounds, competitions,
 stages, venues, countries and events. Every span carries the id it names.
 
 Names are matched case-sensitively ("City", "Real", "United" are only names with their
@@ -9,9 +9,7 @@ capital); the lexicon's words in any case.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 import duckdb
 import spacy
@@ -20,6 +18,7 @@ from spacy.util import filter_spans
 
 from matchfacts.errors import MatchfactsError
 from matchfacts.facts.lexicon import LEXICON
+from matchfacts.store.common_names import nicknames, short_names, typed_names
 from matchfacts.store.lookup import resolve_team
 
 WORD_KINDS = ("competition_set", "stage", "venue", "event")
@@ -35,8 +34,9 @@ class Mention:
 
 
 def nickname_table() -> dict[str, str]:
-    text = resources.files("matchfacts.check").joinpath("nicknames.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    """Every name people use for a club (store/common_names.toml): typed names, prose
+    short names and the nicknames of running text."""
+    return {**typed_names(), **nicknames(), **{v: k for k, v in short_names().items()}}
 
 
 def _resolve(con: duckdb.DuckDBPyConnection, name: str) -> int | None:

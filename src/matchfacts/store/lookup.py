@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import duckdb
 
 from matchfacts.errors import NotFoundError, UnknownNameError
+from matchfacts.store.common_names import typed_by_key, typed_names
 from matchfacts.store.names import name_key, suggestions
 
 
@@ -25,6 +26,22 @@ def resolve_team(con: duckdb.DuckDBPyConnection, typed: str) -> TeamRef:
     text = typed.strip()
     if not text:
         raise UnknownNameError("team", typed, [])
+    ids = _spelt(con, text)
+    if not ids and name_key(text) in typed_by_key():  # "PSG", "Man Utd", "Spurs"
+        ids = _spelt(con, typed_by_key()[name_key(text)])
+    if len(ids) == 1:
+        return team_by_id(con, ids.pop())
+    if ids:
+        names = [team_by_id(con, i) for i in sorted(ids)]
+        raise UnknownNameError("team", typed, [f"{t.name} ({t.country or '?'})" for t in names])
+    known = [row[0] for row in con.execute("SELECT name FROM team").fetchall()]
+    known += [row[0] for row in con.execute("SELECT DISTINCT alias FROM team_alias").fetchall()]
+    raise UnknownNameError("team", typed, suggestions(text, known + list(typed_names())))
+
+
+def _spelt(con: duckdb.DuckDBPyConnection, text: str) -> set[int]:
+    """The teams a spelling names: a name, short name or source alias, as typed, else by
+    name key ("Malmo FF" for "Malmö FF")."""
     rows = con.execute(
         """SELECT DISTINCT t.id FROM team t LEFT JOIN team_alias a ON a.team_id = t.id
            WHERE lower(t.name) = lower($1) OR lower(t.short_name) = lower($1)
@@ -36,14 +53,7 @@ def resolve_team(con: duckdb.DuckDBPyConnection, typed: str) -> TeamRef:
         key = name_key(text)
         spellings = con.execute("SELECT alias, team_id FROM team_alias").fetchall()
         ids = {team_id for alias, team_id in spellings if name_key(alias) == key}
-    if len(ids) == 1:
-        return team_by_id(con, ids.pop())
-    if ids:
-        names = [team_by_id(con, i) for i in sorted(ids)]
-        raise UnknownNameError("team", typed, [f"{t.name} ({t.country or '?'})" for t in names])
-    known = [row[0] for row in con.execute("SELECT name FROM team").fetchall()]
-    known += [row[0] for row in con.execute("SELECT DISTINCT alias FROM team_alias").fetchall()]
-    raise UnknownNameError("team", typed, suggestions(text, known))
+    return ids
 
 
 def team_by_id(con: duckdb.DuckDBPyConnection, team_id: int) -> TeamRef:

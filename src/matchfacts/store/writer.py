@@ -14,6 +14,7 @@ import pandas as pd
 
 from matchfacts.sources.records import GoalRecord, ReferenceForecast, ShootoutKick
 from matchfacts.sources.registry import SourceSpec
+from matchfacts.store.common_names import short_names, without_legal_form
 from matchfacts.store.competitions import CONTINENTAL_CUPS
 from matchfacts.store.crowds import behind_closed_doors
 from matchfacts.store.db import create_store
@@ -237,17 +238,32 @@ def _source_winner(rec: Reconciler, indexes: tuple[int, ...]) -> dict:
 
 
 def _team_frame(identity: Identity) -> pd.DataFrame:
-    """Teams with a short name for prose: the shortest spelling any source uses for the
-    same club (same name key), "Liverpool" for "Liverpool FC"."""
+    """Teams with a short name for prose: the curated one (common_names.toml: "Inter"),
+    else the shortest spelling any source uses for the same club (same name key), the
+    legal form dropped ("Liverpool" for "Liverpool FC", "Ajax" for "AFC Ajax"), unless
+    another club would then share it."""
     spellings: dict[int, list[str]] = {}
     for (_, alias, _), link in identity.aliases.items():
         spellings.setdefault(link.team_id, []).append(alias)
-    rows = []
+    curated = {name_key(name): short for name, short in short_names().items()}
+    shorts: dict[int, str] = {}
+    fallback: dict[int, str] = {}
     for team in identity.teams.values():
         key = name_key(team.name)
         same = [a for a in spellings.get(team.id, []) if name_key(a) == key] + [team.name]
         # shortest first; among equals prefer the accented (more exact) spelling
-        short = min(same, key=lambda a: (len(a), a.isascii(), a))
+        spelt = min(same, key=lambda a: (len(a), a.isascii(), a))
+        fallback[team.id] = spelt
+        stripped = without_legal_form(spelt)
+        shorts[team.id] = curated.get(key) or min((spelt, stripped), key=len)
+    taken: dict[str, list[int]] = {}
+    for team_id, short in shorts.items():
+        taken.setdefault(short.lower(), []).append(team_id)
+    rows = []
+    for team in identity.teams.values():
+        short = shorts[team.id]
+        if len(taken[short.lower()]) > 1:  # "Santa Coloma" would be two clubs
+            short = fallback[team.id]
         rows.append(
             {"id": team.id, "name": team.name, "short_name": short, "country": team.country}
         )
