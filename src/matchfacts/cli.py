@@ -334,6 +334,40 @@ def _score(value: str | None) -> Score | None:
 
 
 DateOption = Annotated[str, typer.Option("--date", "-d", help="Match day, YYYY-MM-DD.")]
+# For a match the store does not hold (next week's): what it is, where it cannot be inferred.
+CompetitionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--competition", "-c",
+        help="For a match the store does not hold: its competition (UCL, ENG1, 'Champions "
+        "League' ...). Default: the competition both sides last played in.",
+    ),
+]  # fmt: skip
+RoundOption = Annotated[
+    str | None,
+    typer.Option(
+        "--round", help="Its round (QF, SF, F, R16, PO, LEAGUE_PHASE or 'quarter-final' ...)."
+    ),
+]
+LegOption = Annotated[
+    int | None,
+    typer.Option(min=1, max=2, help="Its leg: 2 finds the first leg of the past six weeks."),
+]
+NeutralOption = Annotated[
+    bool | None, typer.Option("--neutral/--not-neutral", help="Played at a neutral ground.")
+]
+
+
+def _plan(competition: str | None, round_: str | None, leg: int | None, neutral: bool | None):  # noqa: ANN202
+    from matchfacts.store.planned import Plan
+
+    return Plan(competition, round_, leg, neutral)
+
+
+def _say_notices(match) -> None:  # noqa: ANN001 - a MatchRow
+    """A planned match's notes (not in the store; what was inferred) and stale data."""
+    for note in match.notes:
+        errors.print(f"[yellow]note:[/yellow] {note}")
 RESULT_MARKS = {
     "home": "[green]H[/green]",
     "away": "[red]A[/red]",
@@ -361,11 +395,17 @@ def tie(
             "--rules", help="A TOML file of your own rule sets (see rules/rulesets.toml)."
         ),
     ] = None,
+    competition: CompetitionOption = None,
+    round_: RoundOption = None,
+    leg: LegOption = None,
+    neutral: NeutralOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """The tie before a match: first leg, aggregate, the season's rules, and what every
-    score sends each side through, to extra time or out."""
+    score sends each side through, to extra time or out. A match the store does not hold
+    (a date after its newest result, or with --competition) is taken as planned: its first
+    leg is the one the two played in the past six weeks."""
     from matchfacts.rules.loader import load_rulesets
     from matchfacts.rules.situation import situation_dict, tie_situation
     from matchfacts.store.lookup import resolve_team
@@ -380,8 +420,10 @@ def tie(
         con = open_store(_db(db))
         try:
             situation = tie_situation(
-                con, resolve_team(con, home), resolve_team(con, away), day, bound, catalogue
-            )
+                con, resolve_team(con, home), resolve_team(con, away), day, bound, catalogue,
+                _plan(competition, round_, leg, neutral),
+            )  # fmt: skip
+            _say_notices(situation.match)
         finally:
             con.close()
         live = (
@@ -404,6 +446,10 @@ def forecast(
     home: Annotated[str, typer.Argument(help="The side at home in this match.")],
     away: Annotated[str, typer.Argument(help="The visitors.")],
     date: DateOption,
+    competition: CompetitionOption = None,
+    round_: RoundOption = None,
+    leg: LegOption = None,
+    neutral: NeutralOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -416,7 +462,11 @@ def forecast(
 
     day = _date(date)
     with _store(db) as con, console.status("fitting the ratings", spinner="dots"):
-        result = run_forecast(con, resolve_team(con, home), resolve_team(con, away), day)
+        result = run_forecast(
+            con, resolve_team(con, home), resolve_team(con, away), day,
+            plan=_plan(competition, round_, leg, neutral),
+        )  # fmt: skip
+    _say_notices(result.match)
     if as_json:
         _emit_json({"forecast": result.as_dict()})
         return
@@ -583,6 +633,10 @@ def facts(
     date: DateOption,
     limit: Annotated[int, typer.Option(help="At most this many facts.")] = 20,
     evidence: Annotated[bool, typer.Option(help="List the matches behind each fact.")] = False,
+    competition: CompetitionOption = None,
+    round_: RoundOption = None,
+    leg: LegOption = None,
+    neutral: NeutralOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -601,10 +655,12 @@ def facts(
         raise typer.BadParameter("--limit must be 1..100")
     with _store(db) as con:
         h, a = resolve_team(con, home), resolve_team(con, away)
-        fx = fixture_of(con, h, a, day)
+        plan = _plan(competition, round_, leg, neutral)
+        fx = fixture_of(con, h, a, day, plan)
         ev = Evaluator(con, fx.match.date)  # one read of each subject's units for both
-        found = facts_for(con, h, a, day, limit, ev)
+        found = facts_for(con, h, a, day, limit, ev, plan)
         sheet = fact_sheet(con, fx, StoreNames(con), ev)
+    _say_notices(fx.match)
     if as_json:
         _emit_json(
             {
@@ -750,6 +806,10 @@ def preview(
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
     limit: Annotated[int, typer.Option(help="At most this many facts.")] = 20,
+    competition: CompetitionOption = None,
+    round_: RoundOption = None,
+    leg: LegOption = None,
+    neutral: NeutralOption = None,
     db: DbOption = None,
 ) -> None:
     """The whole preview of a fixture: headline, the tie and what each side needs, the
@@ -776,6 +836,7 @@ def preview(
                     day,
                     team_news_file,
                     limit,
+                    _plan(competition, round_, leg, neutral),
                 )
         finally:
             con.close()

@@ -6,7 +6,8 @@
     │   └── ParseError         a file's content is not what its format says (file, line, value)
     ├── StoreError             the database is missing, locked or of another schema
     ├── UnknownNameError       a team or player name resolves to nothing (with suggestions)
-    └── NotFoundError          the data says no: no such match, tie or fixture
+    ├── NotFoundError          the data says no: no such match, tie or fixture
+    └── UsageError             the request cannot be met as put (an unknown competition ...)
 
 Every message names the offending value, and where it applies the file and line.
 The CLI maps NotFoundError/UnknownNameError to exit code 1 and usage errors to 2.
@@ -55,3 +56,8 @@ class UnknownNameError(MatchfactsError):
 
 class NotFoundError(MatchfactsError):
     """The data has no such thing (match, tie, fixture)."""
+
+
+class UsageError(MatchfactsError):
+    """A request that cannot be met as put: an unknown competition or round, a second leg
+    with no first leg; the message says what to give instead."""

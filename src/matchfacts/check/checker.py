@@ -22,7 +22,7 @@ from matchfacts.errors import MatchfactsError, NotFoundError
 from matchfacts.facts.evaluate import Evaluator
 from matchfacts.facts.lexicon import LEXICON
 from matchfacts.sources.records import season_of
-from matchfacts.store.lookup import MatchRow, TeamRef, fixture, team_by_id
+from matchfacts.store.lookup import MatchRow, TeamRef, fixture, team_by_id, tie_legs
 
 MAX_BYTES = 1_000_000  # a preview is a few kilobytes; a megabyte is a book
 
@@ -191,9 +191,9 @@ def _reader(
         return Reader(fx, countries=countries, names={t.id: t.short_name for t in (home, away)})
     european = match.competition_id in LEXICON.european
     first_leg = None
-    if match.leg == 2 and match.tie_id is not None:
-        row = con.execute("SELECT first_leg_id FROM tie WHERE id = ?", [match.tie_id]).fetchone()
-        first_leg = row[0] if row else None
+    legs = tie_legs(con, match)
+    if match.leg == 2 and legs is not None:
+        first_leg = legs[0]
     fx = Fixture(home.id, away.id, match.competition_id, match.season, european,
                  home.country is not None and home.country == away.country, first_leg)  # fmt: skip
     countries = {t.id: t.country for t in (home, away) if t.country}

@@ -17,7 +17,7 @@ import duckdb
 from matchfacts.facts.evaluate import Evaluator
 from matchfacts.facts.lexicon import LEXICON
 from matchfacts.facts.query import Context, FirstLeg, Query, Subject, Window
-from matchfacts.store.lookup import MatchRow, TeamRef
+from matchfacts.store.lookup import MatchRow, TeamRef, tie_legs
 
 RUN_EVENTS = ("win", "unbeaten", "winless", "loss", "scored", "clean_sheet", "failed_to_score")
 MIN_RUN = {"opponent": 3, None: 4}  # meetings are fewer: a run of three is a story there
@@ -48,12 +48,13 @@ class Fixture:
 
 
 def first_leg_of(con: duckdb.DuckDBPyConnection, match: MatchRow) -> tuple | None:
-    if match.leg != 2 or match.tie_id is None:
+    legs = tie_legs(con, match)
+    if match.leg != 2 or legs is None:
         return None
     row = con.execute(
-        """SELECT f.home_id, f.away_id, f.home_goals, f.away_goals FROM tie t
-           JOIN match f ON f.id = t.first_leg_id WHERE t.id = ? AND f.date < ?""",
-        [match.tie_id, match.date],
+        """SELECT home_id, away_id, home_goals, away_goals FROM match
+           WHERE id = ? AND date < ?""",
+        [legs[0], match.date],
     ).fetchone()
     return None if row is None or row[2] is None else row
 

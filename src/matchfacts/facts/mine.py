@@ -18,6 +18,7 @@ from matchfacts.facts.rank import binomial_chance, order_key, run_chance, scored
 from matchfacts.facts.realise import realise
 from matchfacts.facts.record import Fact
 from matchfacts.store.lookup import TeamRef, fixture
+from matchfacts.store.planned import Plan
 
 __all__ = ["PER_FORM", "PER_PLAYER", "PER_SUBJECT", "StoreNames", "candidates", "facts_for"]
 
@@ -169,8 +170,10 @@ def _evidence_ids(q: Query, a: Answer) -> set[int]:
     return ids
 
 
-def fixture_of(con, home: TeamRef, away: TeamRef, date: dt.date) -> Fixture:
-    match = fixture(con, home, away, date)
+def fixture_of(
+    con, home: TeamRef, away: TeamRef, date: dt.date, plan: Plan | None = None
+) -> Fixture:
+    match = fixture(con, home, away, date, plan)
     return Fixture(home, away, match, first_leg_of(con, match))
 
 
@@ -181,5 +184,6 @@ def facts_for(
     date: dt.date,
     limit: int = 20,
     ev: Evaluator | None = None,
+    plan: Plan | None = None,
 ) -> list[Fact]:
-    return merged(candidates(con, fixture_of(con, home, away, date), ev))[:limit]
+    return merged(candidates(con, fixture_of(con, home, away, date, plan), ev))[:limit]

@@ -199,14 +199,21 @@ def realise(q: Query, answer: Answer, names: Names) -> str:
         return f"{who} have {PERFECT[q.event]} {number(value)} {phrase.plural(value)}."
     if q.shape == "first_since":
         return (
-            f"A {who} {NOUN[q.event]} would be their first {phrase.plural(1)} since "
-            f"{_month(value)}."
+            f"{_with_article(f'{who} {NOUN[q.event]}', capital=True)} would be their first "
+            f"in {_with_article(phrase.plural(1))} since {_month(value)}."
         )
     if q.shape == "nth":
         return f"This will be {possessive(who)} {ordinal_words(value)} {phrase.plural(1)}."
     if q.shape == "best_run":
         return f"{possessive(who)} longest run of {phrase.plural(2)} {RUN[q.event].split(' ', 1)[1]} is {number(value)}."  # noqa: E501
     raise ValueError(f"no sentence for shape {q.shape!r}")
+
+
+def _with_article(words: str, capital: bool = False) -> str:
+    """'an Arsenal win', 'a European home match': inflect's a/an, the words kept as
+    written ('An' to open a sentence)."""
+    article = ENGINE.a(words).split(" ", 1)[0]
+    return f"{article.capitalize() if capital else article} {words}"
 
 
 def ordinal_words(n: int) -> str:

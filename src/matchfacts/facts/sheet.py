@@ -18,6 +18,7 @@ from matchfacts.facts.query import Context, Query, Record, Subject
 from matchfacts.facts.realise import Names
 from matchfacts.facts.words import count, number, possessive
 from matchfacts.sources.records import season_of
+from matchfacts.store.competitions import ROUND_NAMES
 
 MEETINGS_LISTED = 6
 
@@ -79,7 +80,8 @@ def previous_meetings(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLin
     rows = [
         {"date": e.date.isoformat(),
          "competition": LEXICON.competition_name(e.competition, season_of(e.date)),
-         "round": e.round, "home": e.home, "away": e.away,
+         "round": ROUND_NAMES.get(e.round or "", e.round or ""), "home": e.home,
+         "away": e.away,
          "score": f"{e.home_goals}-{e.away_goals}"}
         for e in reversed(shown)
     ]  # fmt: skip

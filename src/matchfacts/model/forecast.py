@@ -22,7 +22,8 @@ from matchfacts.model.grid import ScoreGrid, score_grid
 from matchfacts.model.progression import Progression, progression
 from matchfacts.rules.loader import builtin_catalogue
 from matchfacts.rules.outcome import Score
-from matchfacts.store.lookup import MatchRow, TeamRef, fixture, match_by_id
+from matchfacts.store.lookup import MatchRow, TeamRef, fixture, match_by_id, tie_legs
+from matchfacts.store.planned import Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +95,9 @@ def forecast(
     away: TeamRef,
     date: dt.date,
     cache_key: str = "",
+    plan: Plan | None = None,
 ) -> Forecast:
-    match = fixture(con, home, away, date)
+    match = fixture(con, home, away, date, plan)
     ratings = ratings_as_of(con, match.date)
     for team in (home, away):
         if not ratings.knows(team.id):
@@ -116,11 +118,10 @@ def forecast(
 
 
 def _progress(con, match, ratings, elo, home, away, lh, la, grid):  # noqa: ANN001, ANN202, PLR0913
-    if match.tie_id is None:
+    legs = tie_legs(con, match)
+    if legs is None:
         return "match", None
-    first_id, second_id = con.execute(
-        "SELECT first_leg_id, second_leg_id FROM tie WHERE id = ?", [match.tie_id]
-    ).fetchone()
+    first_id, second_id = legs
     rules = builtin_catalogue().select(match.competition_id, match.season, match.round)
     if rules.single_match or second_id is None:
         return "single", progression(

@@ -10,13 +10,16 @@ import duckdb
 
 from matchfacts.facts.context import COMPETITION_PHRASES
 from matchfacts.facts.evaluate import Evaluator
+from matchfacts.facts.lexicon import LEXICON
 from matchfacts.facts.mine import StoreNames, facts_for, fixture_of
 from matchfacts.facts.record import Fact
 from matchfacts.facts.sheet import SheetLine, fact_sheet
 from matchfacts.model.forecast import Forecast, forecast
 from matchfacts.preview.team_news import TeamNews, team_news
 from matchfacts.rules.situation import TieSituation, situation_dict, tie_situation
-from matchfacts.store.lookup import TeamRef
+from matchfacts.store.competitions import ROUND_NAMES
+from matchfacts.store.lookup import MatchRow, TeamRef, tie_legs
+from matchfacts.store.planned import Plan, freshness, home_ground
 
 # How the outcome grid marks each result, in every format.
 MARKS = {
@@ -38,6 +41,7 @@ class Preview:
     facts: list[Fact]
     news: list[TeamNews]
     sheet: list[SheetLine] = field(default_factory=list)
+    notices: tuple[str, ...] = ()  # a match not in the store, what was inferred, old data
 
     @property
     def home(self) -> TeamRef:
@@ -55,12 +59,14 @@ def compose(
     date: dt.date,
     news_file: Path | None = None,
     limit: int = 20,
+    plan: Plan | None = None,
 ) -> Preview:
-    fc = forecast(con, home, away, date)
-    situation = tie_situation(con, home, away, date) if fc.match.tie_id is not None else None
-    fx = fixture_of(con, home, away, date)
+    fc = forecast(con, home, away, date, plan=plan)
+    in_tie = tie_legs(con, fc.match) is not None
+    situation = tie_situation(con, home, away, date, plan=plan) if in_tie else None
+    fx = fixture_of(con, home, away, date, plan)
     ev = Evaluator(con, fx.match.date)  # one read of each subject's units for both
-    found = facts_for(con, home, away, date, limit, ev)
+    found = facts_for(con, home, away, date, limit, ev, plan)
     news = (
         team_news(
             con, news_file, fc.match.id, fc.match.competition_id, fc.match.season, (home, away)
@@ -69,9 +75,13 @@ def compose(
         else []
     )
     sheet = fact_sheet(con, fx, StoreNames(con), ev)
+    stale = freshness(con, date)
+    notices = (*fc.match.notes, *((stale,) if stale else ()))
+    ground = fc.match.venue or (None if fc.match.neutral else home_ground(con, home.id, date))
     return Preview(
-        _headline(situation, fc), _standfirst(situation, fc), situation, fc, found, news, sheet
-    )
+        _headline(situation, fc), _standfirst(situation, fc, ground), situation, fc, found,
+        news, sheet, notices,
+    )  # fmt: skip
 
 
 def _headline(s: TieSituation | None, fc: Forecast) -> str:
@@ -86,10 +96,12 @@ def _headline(s: TieSituation | None, fc: Forecast) -> str:
     return f"{hs} v {as_}: all square at {mine}-{theirs}"
 
 
-def _standfirst(s: TieSituation | None, fc: Forecast) -> str:
-    where = fc.match.venue.split(",")[0] if fc.match.venue else None
+def _standfirst(s: TieSituation | None, fc: Forecast, ground: str | None = None) -> str:
+    """The competition, round and leg in words, the day, the ground (the home side's
+    usual one where the source names none) and the favourite to go through."""
+    where = ground.split(",")[0] if ground else None
     when = f"{fc.match.date:%A %-d %B %Y}"
-    what = s.description if s else fc.match.competition_id
+    what = s.description if s else _described(fc.match)
     place = f" at {where}" if where else ""
     doors = ", behind closed doors" if fc.match.behind_closed_doors else ""
     line = f"{what}, {when}{place}{doors}."
@@ -103,6 +115,14 @@ def _standfirst(s: TieSituation | None, fc: Forecast) -> str:
         article = "an" if pct.startswith("8") or pct in ("11", "18") else "a"
         line += f" The model gives {favourite.short_name} {article} {pct}% chance of going through."
     return line
+
+
+def _described(match: MatchRow) -> str:
+    """'Premier League 2020-21', 'Champions League 2024-25 league phase': the competition
+    by its name in that season, never its code."""
+    name = LEXICON.competition_name(match.competition_id, match.season)
+    rnd = ROUND_NAMES.get(match.round or "", "") if match.stage != "league" else ""
+    return f"{name} {match.season} {rnd}".strip()
 
 
 def _r(x: float) -> float:
@@ -124,6 +144,7 @@ def preview_dict(p: Preview) -> dict:
     return {
         "headline": p.headline,
         "standfirst": p.standfirst,
+        "notices": list(p.notices),
         "tie": situation_dict(p.tie) if p.tie else None,
         "fact_sheet": [line.as_dict() for line in p.sheet],
         "forecast": fc,

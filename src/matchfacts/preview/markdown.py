@@ -13,6 +13,7 @@ def render_markdown(p: Preview) -> str:
     d = preview_dict(p)
     hs, as_ = p.home.short_name, p.away.short_name
     lines = [f"# {d['headline']}", "", f"*{d['standfirst']}*", ""]
+    lines += [f"> {notice}" for notice in d["notices"]] + ([""] if d["notices"] else [])
     tie = d["tie"]
     if tie:
         lines += ["## The tie", ""]

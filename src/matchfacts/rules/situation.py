@@ -21,27 +21,10 @@ from matchfacts.rules.outcome import Score
 from matchfacts.rules.ruleset import RuleSet
 from matchfacts.rules.table import OutcomeTable, outcome_table
 from matchfacts.rules.words import extra_time_words, summary_words
-from matchfacts.store.lookup import MatchRow, TeamRef, fixture, match_by_id
+from matchfacts.store.competitions import ROUND_NAMES
+from matchfacts.store.lookup import MatchRow, TeamRef, fixture, match_by_id, tie_legs
+from matchfacts.store.planned import Plan
 
-ROUND_NAMES = {
-    "PRE": "preliminary round",
-    "Q1": "first qualifying round",
-    "Q2": "second qualifying round",
-    "Q3": "third qualifying round",
-    "PO": "play-off round",
-    "R1": "first round",
-    "R2": "second round",
-    "R3": "third round",
-    "KPO": "knockout round play-off",
-    "R32": "round of 32",
-    "R16": "round of 16",
-    "QF": "quarter-final",
-    "SF": "semi-final",
-    "F": "final",
-    "GROUP": "group stage",
-    "GROUP2": "second group stage",
-    "LEAGUE_PHASE": "league phase",
-}
 COMPETITION_NAMES = {
     "UCL": "Champions League",
     "UEL": "Europa League",
@@ -116,17 +99,16 @@ def tie_situation(
     date: dt.date,
     bound: int = 6,
     catalogue: RuleCatalogue | None = None,
+    plan: Plan | None = None,
 ) -> TieSituation:
     """The tie as of `date`; `catalogue` adds a user's rule sets to the built-in ones."""
-    match = fixture(con, home, away, date)
-    if match.tie_id is None:
+    match = fixture(con, home, away, date, plan)
+    tie = tie_legs(con, match)
+    if tie is None:
         raise NotFoundError(
             f"{home.short_name} v {away.short_name} on {match.date} is a "
             f"{match.stage} match ({match.competition_id} {match.season}), not part of a tie"
         )
-    tie = con.execute(
-        "SELECT first_leg_id, second_leg_id, replay_id FROM tie WHERE id = ?", [match.tie_id]
-    ).fetchone()
     rules = (catalogue or builtin_catalogue()).select(
         match.competition_id, match.season, match.round
     )

@@ -9,3 +9,24 @@ CONTINENTAL_CUPS = {
     "UIC": ("UEFA Intertoto Cup", "continental_cup"),
     "USC": ("UEFA Super Cup", "continental_cup"),
 }
+
+# The rounds by the codes the store uses, as a desk writes them.
+ROUND_NAMES = {
+    "PRE": "preliminary round",
+    "Q1": "first qualifying round",
+    "Q2": "second qualifying round",
+    "Q3": "third qualifying round",
+    "PO": "play-off round",
+    "R1": "first round",
+    "R2": "second round",
+    "R3": "third round",
+    "KPO": "knockout round play-off",
+    "R32": "round of 32",
+    "R16": "round of 16",
+    "QF": "quarter-final",
+    "SF": "semi-final",
+    "F": "final",
+    "GROUP": "group stage",
+    "GROUP2": "second group stage",
+    "LEAGUE_PHASE": "league phase",
+}

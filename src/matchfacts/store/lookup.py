@@ -9,7 +9,9 @@ import duckdb
 
 from matchfacts.errors import NotFoundError, UnknownNameError
 from matchfacts.store.common_names import typed_by_key, typed_names
+from matchfacts.store.crowds import behind_closed_doors
 from matchfacts.store.names import name_key, suggestions
+from matchfacts.store.planned import Plan, home_ground, infer, newest_played
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +89,16 @@ class MatchRow:
     behind_closed_doors: bool | None
     status: str
     venue: str | None
+    # A planned match (not in the store): its first leg, and what was inferred, to say.
+    first_leg_id: int | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def planned(self) -> bool:
+        return self.status == "planned"
 
 
-MATCH_FIELDS = ", ".join(MatchRow.__dataclass_fields__)
+MATCH_FIELDS = ", ".join(list(MatchRow.__dataclass_fields__)[:20])
 
 
 def match_by_id(con: duckdb.DuckDBPyConnection, match_id: int) -> MatchRow:
@@ -99,19 +108,48 @@ def match_by_id(con: duckdb.DuckDBPyConnection, match_id: int) -> MatchRow:
     return MatchRow(*row)
 
 
+def tie_legs(con: duckdb.DuckDBPyConnection, match: MatchRow) -> tuple[int, int | None] | None:
+    """The match's tie as (first leg id, second leg id): None when it is in no tie; a
+    second leg of None for a single-match tie (a final). A planned match's own id is 0
+    and an unplayed other leg is -1."""
+    if match.planned:
+        if match.first_leg_id is not None:
+            return match.first_leg_id, 0
+        if match.stage == "final":
+            return 0, None
+        return (0, -1) if match.leg == 1 else None
+    if match.tie_id is None:
+        return None
+    return con.execute(
+        "SELECT first_leg_id, second_leg_id FROM tie WHERE id = ?", [match.tie_id]
+    ).fetchone()
+
+
+MEETINGS_LISTED = 10  # in the error for a date without the match
+
+
 def fixture(
-    con: duckdb.DuckDBPyConnection, home: TeamRef, away: TeamRef, date: dt.date
+    con: duckdb.DuckDBPyConnection,
+    home: TeamRef,
+    away: TeamRef,
+    date: dt.date,
+    plan: Plan | None = None,
 ) -> MatchRow:
-    """The match `home` v `away` on `date` (a day either side, for time zones), or an
-    error that lists the meetings the store does have."""
+    """The match `home` v `away` on `date` (a day either side, for time zones); else, for
+    a date after the store's newest result or with a plan (--competition ...), the match
+    as planned, its other slots inferred from the store; else an error that lists the
+    meetings the store does have."""
     row = con.execute(
         f"""SELECT {MATCH_FIELDS} FROM match WHERE home_id = ? AND away_id = ?
             AND date BETWEEN ? - INTERVAL 1 DAY AND ? + INTERVAL 1 DAY
             ORDER BY abs(date - ?::DATE), id LIMIT 1""",
         [home.id, away.id, date, date, date],
     ).fetchone()
-    if row is not None:
+    if row is not None and not (row[18] == "scheduled" and row[10] is None):
         return MatchRow(*row)
+    newest = newest_played(con)
+    if row is not None or (plan is not None and plan.given()) or (newest and date > newest):
+        return planned_match(con, home, away, date, plan or Plan())
     meetings = con.execute(
         """SELECT m.date, m.competition_id, m.season, coalesce(m.round, m.stage),
                   h.short_name, m.home_goals, m.away_goals, a.short_name
@@ -122,13 +160,33 @@ def fixture(
     ).fetchall()
     listed = "; ".join(
         f"{d} {c} {s} {r}: {h} {'' if hg is None else hg}-{'' if ag is None else ag} {a}"
-        for d, c, s, r, h, hg, ag, a in meetings
+        for d, c, s, r, h, hg, ag, a in meetings[-MEETINGS_LISTED:]
     )
+    earlier = len(meetings) - MEETINGS_LISTED
     where = (
-        f" The store has these meetings: {listed}."
+        f" The store's {'latest ' if earlier > 0 else ''}meetings of the two: {listed}"
+        + (f" (and {earlier} before)." if earlier > 0 else ".")
         if meetings
         else (" The store has no meeting between them at all.")
     )
     raise NotFoundError(
-        f"No match {home.short_name} v {away.short_name} (at {home.short_name}) on {date}." + where
+        f"No match {home.short_name} v {away.short_name} (at {home.short_name}) on {date}."
+        " To preview it as a match the store does not hold, give --competition." + where
     )
+
+
+def planned_match(
+    con: duckdb.DuckDBPyConnection, home: TeamRef, away: TeamRef, date: dt.date, plan: Plan
+) -> MatchRow:
+    """The match as the user names it, not (yet) in the store: no id, no score, each slot
+    from the plan or inferred (and said so in `notes`)."""
+    inferred = infer(con, home.id, away.id, date, plan)
+    closed = bool(behind_closed_doors(date, None, home.country))  # by decree on the day
+    ground = None if inferred.neutral else home_ground(con, home.id, date)
+    return MatchRow(
+        0, inferred.competition, inferred.season, inferred.stage, inferred.round,
+        inferred.leg, inferred.tie_id, date, home.id, away.id, None, None, None, None, None,
+        None, inferred.neutral, closed, "planned", ground, inferred.first_leg_id,
+        (f"{home.short_name} v {away.short_name} on {date} is not in the store: previewed "
+         "as planned, from the matches before it.", *inferred.said),
+    )  # fmt: skip
