@@ -44,7 +44,7 @@ def test_uefas_replay_verdicts_are_the_known_source_error(report):
     case = next(
         c
         for c in report.cases
-        if (c.season, c.team_a, c.team_b) == ("1956-57", "Borussia Dortmund", "CA Spora Luxembourg")
+        if (c.season, c.team_a, c.team_b) == ("1956-57", "Borussia Dortmund", "Spora Luxembourg")
     )
     assert (case.winner, case.decided_by, case.verdict) == (
         "Borussia Dortmund",

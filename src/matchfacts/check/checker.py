@@ -23,6 +23,7 @@ from matchfacts.facts.evaluate import Evaluator
 from matchfacts.facts.lexicon import LEXICON
 from matchfacts.sources.records import season_of
 from matchfacts.store.lookup import MatchRow, TeamRef, fixture, team_by_id, tie_legs
+from matchfacts.store.planned import home_ground
 
 MAX_BYTES = 1_000_000  # a preview is a few kilobytes; a megabyte is a book
 
@@ -49,6 +50,7 @@ class CheckedClaim:
     form: str | None
     verdict: Verdict
     notes: tuple[str, ...] = ()
+    also: tuple[CheckedClaim, ...] = ()  # more claims in the same words ("(W18 D1)")
 
     def as_dict(self) -> dict:
         v = self.verdict
@@ -199,7 +201,19 @@ def _reader(
     countries = {t.id: t.country for t in (home, away) if t.country}
     names = {t.id: t.short_name for t in (home, away)}
     scorers = _scorers(con, match, (home.id, away.id))
-    return Reader(fx, scorers, countries=countries, names=names)
+    cities = _cities(con, home, away, as_of)
+    return Reader(fx, scorers, countries=countries, names=names, cities=cities)
+
+
+def _cities(con, home: TeamRef, away: TeamRef, as_of: dt.date) -> dict[str, int]:  # noqa: ANN001
+    """Each side's city, from its ground as the sources name it ("Stamford Bridge,
+    London"), for "the London club"; a city both sides share names neither."""
+    found: dict[str, list[int]] = {}
+    for team in (home, away):
+        ground = home_ground(con, team.id, as_of)
+        if ground and "," in ground:
+            found.setdefault(ground.rsplit(",", 1)[1].strip(), []).append(team.id)
+    return {city: ids[0] for city, ids in found.items() if len(ids) == 1}
 
 
 def _scorers(con, match: MatchRow, teams: tuple[int, int]) -> dict[str, tuple[int, int]]:
@@ -233,11 +247,11 @@ def check_sentence(reading: Reading, sentence: Sentence) -> list[CheckedClaim]:
             return found
     whole = _algebra(reading, sentence)
     if isinstance(whole, CheckedClaim) and whole.form is not None:
-        return [whole]
+        return [whole, *whole.also]
     parts = [_algebra(reading, c) for c in _clauses(sentence)]
     read = [p for p in parts if isinstance(p, CheckedClaim) and p.form is not None]
     if read and len(parts) > 1:
-        return read
+        return [claim for p in read for claim in (p, *p.also)]
     if isinstance(whole, CheckedClaim):
         return [whole]
     if not is_claim(sentence.text):
@@ -264,8 +278,13 @@ def _algebra(reading: Reading, where: Sentence) -> CheckedClaim | None:
     doc = reading.finder.doc(where.text)
     read = reading.reader.read(where.text, MentionFinder.mentions(doc[:]))
     if isinstance(read, Claim):
+        also = tuple(
+            CheckedClaim(where.text, where.start, where.end, c.query.shape,
+                         judge(reading.evaluator, c))
+            for c in read.also
+        )  # fmt: skip
         verdict = judge(reading.evaluator, read)
-        return CheckedClaim(where.text, where.start, where.end, read.query.shape, verdict)
+        return CheckedClaim(where.text, where.start, where.end, read.query.shape, verdict, (), also)
     if read is None:
         return None
     reason = read.reason if not read.checkable else f"cannot read the claim: {read.reason}"

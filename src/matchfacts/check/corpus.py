@@ -153,17 +153,28 @@ def differences(expected: dict, actual: dict) -> list[str]:
     return out
 
 
+CONTEXT = 2  # the claims before it in the same preview that a claim is read after
+
+
 def score(con: duckdb.DuckDBPyConnection, claims: list[dict]) -> list[Scored]:
+    """Each claim checked as the checker reads a preview: after the claims before it in
+    the same preview (at most CONTEXT, one a line), so "they" and "the hosts" have someone
+    to refer to; the verdict is the one on the claim's own line."""
     out = []
+    before: dict[str, list[str]] = {}
     for claim in claims:
         fx = claim["fixture"]
         home, away = _team(con, fx["home"]), _team(con, fx["away"])
         day = dt.date.fromisoformat(fx["date"])
         sides = [team_by_id(con, t) for t in (home, away) if t is not None]
-        report = check_text(con, claim["text"], day, *(sides if len(sides) == 2 else ()))
-        checked = report.claims[-1] if report.claims else None
-        verdict = checked.verdict.verdict if checked else "no claim"
+        earlier = [t for t in before.get(claim["address"], []) if t != claim["text"]]
+        lead = "".join(f"{t}\n" for t in earlier[-CONTEXT:])
+        before.setdefault(claim["address"], []).append(claim["text"])
+        report = check_text(con, lead + claim["text"], day, *(sides if len(sides) == 2 else ()))
+        own = [c for c in report.claims if c.start >= len(lead)]
         expected = expected_reading(con, claim)
+        checked = _the_claim(con, own, expected)
+        verdict = checked.verdict.verdict if checked else "no claim"
         read = (checked.verdict.parsed or {}).get("query") if checked else None
         if expected is None:
             right, why = verdict == "not_checkable", "" if verdict == "not_checkable" else verdict
@@ -174,6 +185,18 @@ def score(con: duckdb.DuckDBPyConnection, claims: list[dict]) -> list[Scored]:
             right, why = not diffs, "; ".join(diffs)
         out.append(Scored(claim["id"], claim["address"], claim["verdict"], verdict, right, why))
     return out
+
+
+def _the_claim(con, own: list, expected: dict | None):  # noqa: ANN001, ANN202
+    """Of the claims the checker read in a corpus line (a sentence may state two: a run
+    and its record), the one the line is about: the one read as expected, else the last."""
+    if not own:
+        return None
+    for checked in own:
+        read = (checked.verdict.parsed or {}).get("query")
+        if expected is not None and read and not differences(expected, actual_reading(con, read)):
+            return checked
+    return own[-1]
 
 
 def summary(scored: list[Scored]) -> dict:

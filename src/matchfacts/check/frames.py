@@ -51,6 +51,8 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("k_results_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:wins?|victories|victory|defeats?|losses|loss|draws?|clean sheets?)\s+(?:\w+\s+){0,3}?(?:in|from|of)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
     ("record_of_last", "record", "equal", r"\b(?:previous|last|past)\s+(?P<p>\d+)\b.{0,40}?\bwon\s+(?P<w>\d+)\b(?:.{0,30}?\bdrawn\s+(?P<d>\d+)\b)?(?:.{0,30}?\blos\w*\s+(?:just\s+|only\s+)?(?P<l>\d+)\b)?"),  # noqa: E501
     ("the_last_n", "run", "equal", r"^\W*the\s+last\s+(?P<n>\d+)\b"),
+    ("verb_their_last", "run", "equal", r"\b(?:won|lost|drawn|drew|beaten|kept clean sheets in|scored in|conceded in)\s+(?:all\s+)?(?:their|his|its)\s+" + LAST + r"\s+(?P<n>\d+)\b"),  # noqa: E501
+    ("on_the_back_of", "run", "equal", r"\bon the back of\s+(?P<n>\d+)\s+(?:[\w-]+\s){0,3}?(?:wins|victories|defeats|losses|draws|clean sheets|games|matches)\b"),  # noqa: E501
     ("gone_n_without", "run", "equal", r"\bgone\s+(?P<n>\d+)\s+.{0,80}?\bwithout\b"),
     ("goals_in_last", "count", "equal", r"\b(?P<k>\d+)\s+goals?\s+(?:\w+\s+){0,2}?in\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)\b"),  # noqa: E501
     ("each_of_last", "run", "each_of", r"\b(?:each|all|any|every one|every single one)\s+of\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)"),  # noqa: E501

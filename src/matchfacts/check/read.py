@@ -60,13 +60,25 @@ OPPONENT_BEFORE = re.compile(
     r"host|hosting|visit|visiting|meet|meeting|play|playing|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-PRONOUNS = re.compile(r"^\W*(they|their|them|he|his|the side|this side)\b", re.IGNORECASE)
+PRONOUNS = re.compile(r"^\W*(they|their|them|he|his|the side|this side|it|that|this)\b", re.I)
+# A pronoun after a lead-in ("However, they ...", "Across their last eight ... they"), or a
+# fragment that goes on from the sentence before ("... scoring just two goals", "and they").
+PRONOUN_LATER = re.compile(r"\b(they|their|them|he|his|the side)\b", re.IGNORECASE)
+CONTINUATION = re.compile(r"^\s*(?:\.\.\.|…|and\b|but\b|while\b|although\b|among\b|with\b|[a-z])")
+BOTH_SIDES = re.compile(
+    r"\b(?:these|the)\s+(?:two\s+)?(?:sides|clubs|teams)\b|\bthe two\b|\bboth (?:sides|clubs)\b",
+    re.IGNORECASE,
+)
+CITY_CLUB = re.compile(r"\bthe\s+([A-Z][a-zà-ÿ]+)\s+(?:club|side|outfit|team)\b")
 HOSTS = re.compile(r"\bthe (hosts|home side)\b", re.IGNORECASE)
 VISITORS = re.compile(r"\bthe (visitors|away side|guests)\b", re.IGNORECASE)
 SIDES_WORD = re.compile(
     r"\b(sides?|opposition|clubs?|teams?|opponents?|rivals?)\b", re.IGNORECASE
 )
 IN_COUNTRY = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$", re.IGNORECASE)
+FROM_COUNTRY = re.compile(
+    r"\b(?:sides?|teams?|clubs?|opponents?|opposition)\s+from\s+(?:the\s+)?$", re.IGNORECASE
+)
 THIS_SEASON = re.compile(r"\bthis (season|term|campaign)\b", re.IGNORECASE)
 FIRST_LEG = re.compile(
     r"\b(?:after|having|that|who|which)\s+(?P<verb>winning|losing|drawing|won|lost|drew|drawn)\s+"
@@ -126,6 +138,7 @@ class Claim:
     stated: object
     relation: str
     frame: str
+    also: tuple[Claim, ...] = ()  # more claims of the same words: "(W18 D1)" after a run
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +155,7 @@ class Reader:
     _era: str | None = None  # a competition name read that began a new era
     countries: dict[int, str] = field(default_factory=dict)  # the sides' countries
     names: dict[int, str] = field(default_factory=dict)  # the sides' names
+    cities: dict[str, int] = field(default_factory=dict)  # "London" -> the side based there
 
     def read(self, sentence: str, mentions: list[Mention]) -> Claim | Unread | None:
         """The claim a sentence states, why it cannot be read, or None (no claim)."""
@@ -159,8 +173,9 @@ class Reader:
             self.subject = subject
         if found is None:
             return None
-        if subject is None and found.name == "the_last_n" and self.fixture is not None:
-            subject = self._last_n_subject(sentence, mentions)
+        if found.name == "the_last_n" and self.fixture is not None:
+            subject = self._last_n_subject(sentence, mentions) if subject is None else subject
+            subject = self._won_by(sentence, mentions) or subject  # "gone Inter's way"
         if subject is None:
             subject = self._fixture_side_named(sentence)
         if subject is None:
@@ -174,7 +189,7 @@ class Reader:
             mentions = [m for m in mentions if not clause.start() <= m.start < clause.end()]
         at = round(found.start * len(sentence) / max(len(normalised), 1))  # the frame, roughly
         mentions = _before_aside(sentence, mentions, at, subject)
-        event = self._event(mentions, found, normalised, at)
+        event = self._event(_after_contrast(sentence, mentions, at), found, normalised, at)
         if found.name == "the_last_n" and LEVEL.search(sentence):
             event = "draw"
         elif found.name == "the_last_n" and WON_BY.search(sentence):
@@ -214,6 +229,13 @@ class Reader:
             return Subject(team=self.fixture.away)
         if PRONOUNS.search(sentence):
             return self.subject
+        city = CITY_CLUB.search(sentence[:first_event])
+        if city and city.group(1) in self.cities:
+            return Subject(team=self.cities[city.group(1)])  # "the London club"
+        if self.fixture and BOTH_SIDES.search(sentence[:first_event]):
+            return Subject(team=self.fixture.home)  # "these sides have met": the meetings
+        if PRONOUN_LATER.search(sentence[:first_event]) or CONTINUATION.match(sentence):
+            return self.subject
         if re.match(r"^\W*sides\b", sentence, re.IGNORECASE):
             return Subject(sides=True)
         if named and re.search(r"\b(between|of|for|record|played|wins?)\b", sentence, re.I):
@@ -227,6 +249,16 @@ class Reader:
         if teams:
             return Subject(team=int(teams[-1].id))
         return Subject(team=self.fixture.home)
+
+    @staticmethod
+    def _won_by(sentence: str, mentions: list[Mention]) -> Subject | None:
+        """'The last three derbies have all gone Inter's way' / '... been won by Inter':
+        the side named there is the subject."""
+        found = WON_BY.search(sentence)
+        if found is None:
+            return None
+        named = [m for m in mentions if m.label == "TEAM" and m.start >= found.start("team")]
+        return Subject(team=int(named[0].id)) if named else None
 
     def _fixture_side_named(self, sentence: str) -> Subject | None:
         """A side named in a way the patterns miss ('Tottenham H.'), by its first word,
@@ -300,8 +332,10 @@ class Reader:
                 changes["venue"] = m.id
             elif m.label == "VENUE" and m.id == "neutral":
                 changes["venue"] = "neutral"
-            elif m.label == "COUNTRY" and SIDES_WORD.match(tail.strip()):
-                changes["opponent_country"] = m.id
+            elif m.label == "COUNTRY" and (
+                SIDES_WORD.match(tail.strip()) or FROM_COUNTRY.search(sentence[: m.start])
+            ):
+                changes["opponent_country"] = m.id  # "Spanish sides", "a side from Spain"
             elif m.label == "COUNTRY" and IN_COUNTRY.search(sentence[: m.start]):
                 if m.id != self.countries.get(subject.team):
                     changes["opponent_country"] = m.id  # "matches in the Netherlands"
@@ -391,6 +425,23 @@ class Reader:
     def _claim(
         self, subject: Subject, event: str, ctx: Context, found: Frame, normalised: str
     ) -> Claim:
+        """The claim the frame states, and the record a bracket after it states with it:
+        "unbeaten in their last 19 (W18 D1)" is a run of 19 and a record of W18 D1 L0."""
+        main = self._frame_claim(subject, event, ctx, found, normalised)
+        bracket = BRACKET_WDL.search(normalised)
+        g = found.groups
+        shape = found.shape
+        if bracket and shape in ("run", "k_of_n") and g.get("n") and found.relation != "never":
+            n = int(g["n"])
+            stated = _bracket_record(bracket.group(1), n, main.query.event, g.get("k"))
+            unit = main.query.unit
+            query = Query(subject, "played", unit, "record", main.query.context, Window(last=n))
+            return replace(main, also=(Claim(query, stated, "equal", "bracket_record"),))
+        return main
+
+    def _frame_claim(
+        self, subject: Subject, event: str, ctx: Context, found: Frame, normalised: str
+    ) -> Claim:
         g = found.groups
         tie_words = event in ("through", "out") or ctx.first_leg is not None or subject.sides
         unit = "tie" if tie_words else "match"
@@ -460,6 +511,42 @@ def _before_aside(
     if cut is None:
         return mentions
     return [m for m in mentions if m.start < cut.start()]
+
+
+CONTRAST = re.compile(r",?\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+yet\s+", re.I)
+
+
+def _after_contrast(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
+    """The mentions of the clause the figure is in, where a contrast opens it: in
+    "unbeaten this season, but three of their last four have been draws" the event is the
+    draw."""
+    cuts = [m.end() for m in CONTRAST.finditer(sentence) if m.end() <= at]
+    if not cuts:
+        return mentions
+    kept = [m for m in mentions if m.start >= cuts[-1]]
+    return kept if any(m.label == "EVENT" for m in kept) else mentions
+
+
+BRACKET_WDL = re.compile(r"\(\s*((?:[WDL]\s?\d+[,\s]*){1,3})\)?")
+RESULT_KEYS = {"W": "won", "D": "drawn", "L": "lost"}
+EVENT_KEYS = {"win": "won", "draw": "drawn", "loss": "lost"}
+RUN_FILLS = {"unbeaten": ("lost", 0), "winless": ("won", 0)}
+
+
+def _bracket_record(letters: str, n: int, event: str, k: str | None) -> dict[str, int]:
+    """The record a claim and its bracket state together: "lost just three of their last
+    16 (W9 D4)" is P16 W9 D4 L3; "unbeaten in 19 (W18 D1)" is P19 W18 D1 L0."""
+    record = {RESULT_KEYS[r]: int(v) for r, v in re.findall(r"([WDL])\s?(\d+)", letters)}
+    if k is not None and event in EVENT_KEYS:
+        record.setdefault(EVENT_KEYS[event], int(k))
+    elif k is None and event in EVENT_KEYS:
+        record.setdefault(EVENT_KEYS[event], n)  # "won their last five (W5)"
+    if event in RUN_FILLS:
+        record.setdefault(*RUN_FILLS[event])
+    missing = [key for key in ("won", "drawn", "lost") if key not in record]
+    if len(missing) == 1:
+        record[missing[0]] = n - sum(record.values())
+    return {"played": n, **record}
 
 
 def _league(competition: str) -> bool:
