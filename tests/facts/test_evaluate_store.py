@@ -97,3 +97,19 @@ def test_every_side_in_the_flagships_situation(store):
                       first_leg=FirstLeg("loss", "away", score=(1, 3))))  # fmt: skip
     k, n = Evaluator(store, DAY).answer(q).value
     assert (k, n) == (14, 53)  # as the tie engine's ties give it, qualifying rounds apart
+
+
+def test_seasons_are_counted_once_each_and_this_one_once(store):
+    """Real Madrid before the 2012 quarter-final: six Champions League-era semi-finals
+    (1997-98 to 2002-03: four; 2010-11; and none in 2011-12 yet), so 'a seventh CL
+    semi-final'; 22 in the European Cup too, so a 23rd (Reuters, 4 April 2012)."""
+    madrid = Subject(team=resolve_team(store, "Real Madrid").id)
+    ev = Evaluator(store, dt.date(2012, 4, 4))
+    semi = Context(competition="UCL", stage="semi_final")
+    cl_era = Window(since=dt.date(1992, 7, 1))
+    assert ev.answer(Query(madrid, "reached", "season", "nth", semi, cl_era)).value == 7
+    assert ev.answer(Query(madrid, "reached", "season", "nth", semi)).value == 23
+    straight = ev.answer(Query(madrid, "played", "season", "run", Context(competition="UCL")))
+    assert straight.value == 2011 - 1997 + 1  # every season since 1997-98, this one included
+    with pytest.raises(ValueError, match="reached in a season"):
+        Query(madrid, "reached", "match", "count")

@@ -44,7 +44,7 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("scorers", "count", "equal", r"\bscorers?\b.*?[-:]\s*(?P<player>[A-Z][^\d(]+?)\s*(?:\([^)]*\))?\s+(?P<k>\d+)\b"),  # noqa: E501
     ("split", "split", "equal", r"^\W*(?P<k>\d+|none)\s+of\s+" + OWNER + r"\s+(?P<n>\d+)\s+.{0,120}?\b(?:came|were|have come)\s+(?P<part>(?:against|in|at|away|on)\b.*)"),  # noqa: E501
     ("first_since", "first_since", "equal", r"\b(?:first|1st)\b.{0,160}?\bsince\b\s+(?P<since>.+?)(?:[,.;]|$)"),  # noqa: E501
-    ("nth", "nth", "equal", r"\b(?P<nth>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:\w+\s){0,4}?(?:visit|trip|time|meeting|side|team|club|appearance|game|match|final|semi-final|quarter-final|campaign|season|title|defeat|win|victory|tie)\b"),  # noqa: E501
+    ("nth", "nth", "equal", r"\b(?P<nth>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w/]+\s){0,4}?(?P<noun>visit|trip|time|meeting|side|team|club|appearance|game|match|final|semi-final|quarter-final|campaign|season|title|defeat|win|victory|tie)\b"),  # noqa: E501
     ("times_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+times?\s+(?:in|from)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
     ("only_k_of_n", "k_of_n", "only", r"\bonly\s+(?P<k>\d+)\s+(?:of|out of|from|in)\s+" + OWNER + r"?\s*(?P<last>" + LAST + r")?\s*(?P<n>\d+)"),  # noqa: E501
     ("k_of_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:of|out of|from|in)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501

@@ -198,6 +198,8 @@ class Reader:
             event = "goal"
         if event is None and found.shape == "record":
             event = "played"
+        if found.shape == "nth" and _seasonal(found.groups.get("noun", ""), event, normalised):
+            event = event or "played"  # "a seventh semi-final": the season unit says which
         if event == "goal" and subject.player is None and found.shape != "count":
             event = "scored"  # a team "scored in each of": the match's event
         if event is None:
@@ -468,6 +470,13 @@ class Reader:
                 raise ValueError(f"no date: cannot read {g['since']!r} as a date")
             stated = when.date()
             return Claim(Query(subject, event, unit, "first_since", ctx), stated, "equal", found.name)  # noqa: E501
+        seasonal = _seasonal(g.get("noun", ""), event, normalised) if shape == "nth" else None
+        if seasonal is not None:  # "a seventh CL semi-final", "their fifth European campaign"
+            event, stage, qualifying = seasonal
+            ctx = replace(ctx, stage=stage or ctx.stage, qualifying=qualifying or ctx.qualifying)
+            unit = "tie" if event == "through" else "season"
+            shape = "run" if unit == "season" and RUNNING.search(normalised) else "nth"
+            return Claim(Query(subject, event, unit, shape, ctx, window), ordinal(g["nth"]), "equal", found.name)  # noqa: E501
         if shape == "nth":
             return Claim(Query(subject, "played" if event in NOUN_EVENTS else event, unit, "nth", ctx), ordinal(g["nth"]), "equal", found.name)  # noqa: E501
         if shape == "k_of_n":
@@ -547,6 +556,28 @@ def _bracket_record(letters: str, n: int, event: str, k: str | None) -> dict[str
     if len(missing) == 1:
         record[missing[0]] = n - sum(record.values())
     return {"played": n, **record}
+
+
+STAGE_NOUNS = {"final": "final", "semi-final": "semi_final", "quarter-final": "quarter_final"}
+RUNNING = re.compile(r"\b(?:straight|running|in a row|successive|consecutive)\b", re.IGNORECASE)
+IN_IT = re.compile(r"\b(?:are|is|be)\s+(?:back\s+)?in\s+the\b", re.IGNORECASE)
+
+
+def _seasonal(noun: str, event: str | None, text: str) -> tuple[str, str | None, bool] | None:
+    """An ordinal of seasons: (event, stage, qualifying counted) for "a seventh
+    semi-final" (reached), "their fifth European campaign" (played, qualifying counted),
+    "in the Champions League for the 11th time", "their 13th title" (ties won at the final);
+    None for an ordinal of matches or ties ("their third visit")."""
+    noun = noun.lower()
+    if noun == "title":
+        return "through", "final", False
+    if noun in STAGE_NOUNS and event in (None, "played", "through", "reached"):
+        return "reached", STAGE_NOUNS[noun], False
+    if noun in ("campaign", "season"):
+        return "played", None, noun == "campaign"
+    if noun == "time" and event in (None, "played") and IN_IT.search(text):
+        return "played", None, False
+    return None
 
 
 def _league(competition: str) -> bool:

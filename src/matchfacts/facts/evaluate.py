@@ -24,6 +24,7 @@ from matchfacts.facts.units import (
     team_matches_sql,
     team_ties_sql,
 )
+from matchfacts.sources.records import season_label, season_of
 
 # An event as a predicate on a match's or a tie's columns, from the subject's side.
 EVENT_TESTS: dict[str, Callable[[Units], np.ndarray]] = {
@@ -40,6 +41,7 @@ EVENT_TESTS: dict[str, Callable[[Units], np.ndarray]] = {
     "through": lambda u: u["through"].astype(bool),
     "out": lambda u: ~u["through"].astype(bool),
     "goal": lambda u: goals_of(u) > 0,
+    "reached": lambda u: np.ones(len(u), dtype=bool),  # a unit at the stage: it was reached
 }
 
 
@@ -87,6 +89,8 @@ class Evaluator:
     def _answer(self, query: Query) -> Answer:
         units = self.units(query)
         mask = context_mask(units, query.context, self._masks.setdefault(id(units), {}))
+        if query.unit == "season":
+            return season_answer(query, units, mask, season_of(self.as_of))
         answer = shape_answer(query, units, mask)
         if answer.n and query.window.everything:
             held = set(units["competition"][mask].tolist())
@@ -242,6 +246,34 @@ def shape_answer(query: Query, units: Units, mask: np.ndarray) -> Answer:
         date = units["date"][last].astype(dt.date)
         return Answer(date, _ids(ids, since), breaker=int(ids[last]), **common)
     raise ValueError(f"shape {shape!r} is not evaluated here (need goes to the tie engine)")
+
+
+def season_answer(query: Query, units: Units, mask: np.ndarray, current: str) -> Answer:
+    """Seasons in which the subject played in the context (reached its stage): how many
+    (count); which this one is, the current season counted once (nth: "a seventh
+    Champions League semi-final"); how many in a row up to this one (run: "a 19th straight
+    Champions League season")."""
+    positions = window_positions(units, mask, query.window)
+    if len(positions) == 0:
+        return Answer(None, n=0)
+    seasons = units["season"][positions]
+    held = sorted(set(seasons.tolist()))
+    first = {season: int(positions[seasons == season][0]) for season in held}
+    evidence = tuple(int(units["id"][first[s]]) for s in held)
+    common = {"n": len(held), "first_season": held[0]}
+    if query.shape == "count":
+        return Answer(len(held), evidence, **common)
+    if query.shape == "nth":
+        return Answer(len(held) + (current not in held), evidence, **common)
+    run, year = 0, int(current[:4])  # seasons in a row back from this one
+    if current not in held:
+        run = 1  # this season's is the next of the run
+        year -= 1
+    while season_label(year) in held:
+        run, year = run + 1, year - 1
+    common["first_season"] = season_label(year + 1)  # the run's first: "in the Champions League"
+    in_run = tuple(e for s, e in zip(held, evidence, strict=True) if s >= common["first_season"])
+    return Answer(run, in_run, **common)
 
 
 def _ids(ids: np.ndarray, positions: np.ndarray) -> tuple[int, ...]:

@@ -156,6 +156,22 @@ def tie_queries(fx: Fixture) -> Iterator[Query]:
         yield Query(Subject(team=fx.home.id, sides=True), "through", "tie", "nth", ctx)
 
 
+def season_queries(fx: Fixture) -> Iterator[Query]:
+    """Each side's seasons in this European competition: which this is, how many in a row,
+    and which time it reaches this round ("a seventh semi-final in the Champions League")."""
+    if not fx.european:
+        return
+    stage = ROUND_STAGES.get(fx.match.round or "")
+    for team in (fx.home, fx.away):
+        subject = Subject(team=team.id)
+        ctx = Context(competition=fx.competition)
+        yield Query(subject, "played", "season", "nth", ctx)
+        yield Query(subject, "played", "season", "run", ctx)
+        if stage in ("quarter_final", "semi_final", "final"):
+            for comp in (fx.competition, "european"):
+                yield Query(subject, "reached", "season", "nth", Context(competition=comp, stage=stage))  # noqa: E501
+
+
 def leading_scorers(
     con: duckdb.DuckDBPyConnection, fx: Fixture, team: TeamRef, limit: int = 3
 ) -> list[int]:
@@ -197,6 +213,7 @@ def queries(con: duckdb.DuckDBPyConnection, fx: Fixture) -> list[Query]:
         *team_queries(fx, fx.home, fx.away, "home"),
         *team_queries(fx, fx.away, fx.home, "away"),
         *tie_queries(fx),
+        *season_queries(fx),
         *player_queries(con, fx),
     ]
     return list(dict.fromkeys(found))
@@ -209,6 +226,8 @@ def enough(q: Query, n: int, value: object) -> bool:
         key = "first_leg"
     if q.window.last is not None and n < q.window.last:
         return False  # "the last ten" of seven is all seven: that query is asked too
+    if q.unit == "season":  # a first season is no story; a run of two is every other side's
+        return isinstance(value, int) and value >= (3 if q.shape == "run" else 2)
     if q.shape == "run":
         return isinstance(value, int) and value >= MIN_RUN.get(key, 4)
     if q.shape == "k_of_n":

@@ -54,6 +54,8 @@ class StoreNames:
 
 def chance(ev: Evaluator, q: Query, a: Answer) -> float:
     """How likely a statement this strong is by chance in its context."""
+    if q.unit == "season":  # a big club's 20th season in Europe is news, not a rarity
+        return 0.1 if q.shape == "run" and a.value >= 10 else 0.3
     if q.shape == "run":
         return run_chance(a.rate or 0.5, a.value)
     if q.shape == "k_of_n":

@@ -27,12 +27,13 @@ EVENTS = (
     "through",
     "out",
     "goal",
+    "reached",
 )
 # Events of a match (or a tie) told from one side; "goal" is a player's, "played" is any.
 MATCH_EVENTS = EVENTS[:10]
 TIE_EVENTS = ("through", "out")
 GOAL_EVENTS = ("scored", "conceded")  # unit goal: a team's goals for and against
-UNITS = ("match", "tie", "goal")
+UNITS = ("match", "tie", "goal", "season")  # season: one a side took part in the context
 SHAPES = (
     "count", "k_of_n", "share", "split", "run", "best_run", "first_since", "nth", "record", "need",
 )  # fmt: skip
@@ -137,6 +138,11 @@ class Query:
             raise ValueError("goals are counted: scored or conceded, in a count")
         if self.subject.sides and self.unit != "tie":
             raise ValueError("every side in a situation is counted in ties")
+        if self.event == "reached" and self.unit != "season":
+            raise ValueError("a stage is reached in a season")
+        if self.unit == "season" and (self.event not in ("played", "reached") or self.shape
+                                      not in ("count", "nth", "run")):  # fmt: skip
+            raise ValueError("seasons are counted: played in or reached, as a count, n-th or run")
 
     def with_context(self, **changes: Any) -> Query:
         return replace(self, context=replace(self.context, **changes))

@@ -9,14 +9,14 @@ League"), and "since 1994-95" where the data for a context starts after the comp
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import inflect
 
 from matchfacts.facts.lexicon import LEXICON
 from matchfacts.facts.query import Answer, Context, Query
-from matchfacts.facts.words import number, possessive
+from matchfacts.facts.words import count, number, possessive
 
 ENGINE = inflect.engine()
 
@@ -180,6 +180,8 @@ def realise(q: Query, answer: Answer, names: Names) -> str:
     value = answer.value
     if q.subject.sides:
         return _sides(q, answer, phrase, names)
+    if q.unit == "season":
+        return _seasons(q, answer, who)
     if q.shape == "split":
         return _split(q, answer, phrase, who, names)
     if q.subject.player is not None:
@@ -207,6 +209,26 @@ def realise(q: Query, answer: Answer, names: Names) -> str:
     if q.shape == "best_run":
         return f"{possessive(who)} longest run of {phrase.plural(2)} {RUN[q.event].split(' ', 1)[1]} is {number(value)}."  # noqa: E501
     raise ValueError(f"no sentence for shape {q.shape!r}")
+
+
+def _seasons(q: Query, answer: Answer, who: str) -> str:
+    """'This will be Real Madrid's seventh semi-final in the Champions League', 'This is
+    Chelsea's tenth season in the Champions League', 'their 19th straight European
+    season'."""
+    adjective, after = competition_words(replace(q.context, stage=None), answer.first_season)
+    nth = ordinal_words(answer.value)
+    if q.event == "reached":
+        stage = LEXICON.word("stage", q.context.stage)
+        noun = " ".join(p for p in (adjective, stage, after) if p)
+        if q.shape == "count":
+            return f"{who} have reached the {noun} in {count(answer.value, 'season')}."
+        return f"This will be {possessive(who)} {nth} {noun}."
+    seasons = " ".join(p for p in (adjective, "seasons", after) if p)
+    if q.shape == "count":
+        return f"{who} have had {number(answer.value)} {seasons}."
+    straight = "straight " if q.shape == "run" else ""
+    season = " ".join(p for p in (adjective, "season", after) if p)
+    return f"This is {possessive(who)} {nth} {straight}{season}."
 
 
 def _with_article(words: str, capital: bool = False) -> str:
