@@ -68,6 +68,7 @@ def expected_reading(con, claim: dict) -> dict | None:
         else (_team(con, subject.get("team")), (subject.get("player") or "").lower() or None),
         "event": q.get("event"),
         "shape": q.get("shape"),
+        "window": q.get("window", "all"),  # not compared: what a record line may stand for
     }
     comp = ctx.get("competition", "all")
     out["competition"] = fx.get("competition") if comp == "this" else comp
@@ -112,6 +113,7 @@ def actual_reading(con, query: dict) -> dict:
         "subject": ("sides",) if subject.get("sides") else (subject.get("team"), player),
         "event": query["event"],
         "shape": query["shape"],
+        "window": query.get("window", "all"),
         "competition": ctx.get("competition", "all"),
         "venue": ctx.get("venue"),
         "stage": ctx.get("stage"),
@@ -154,6 +156,23 @@ def differences(expected: dict, actual: dict) -> list[str]:
 
 
 CONTEXT = 2  # the claims before it in the same preview that a claim is read after
+
+
+RESULT_EVENTS = ("win", "draw", "loss", "played")
+
+
+def covered_by(expected: dict, actual: dict) -> bool:
+    """Whether a mined fact states a finding: the same reading, or a record line in the
+    same context for a count of results ("won 14 of their 55 European matches" is in
+    "14 wins, 28 defeats and 13 draws in their 55 European matches")."""
+    if not differences(expected, actual):
+        return True
+    statbox = actual.get("shape") == "record" and expected.get("shape") in ("k_of_n", "count")
+    every = expected.get("window") == actual.get("window") == "all"  # the same matches
+    if not statbox or not every or expected.get("event") not in RESULT_EVENTS:
+        return False
+    same = {**actual, "shape": expected["shape"], "event": expected["event"]}
+    return not differences(expected, same)
 
 
 def score(con: duckdb.DuckDBPyConnection, claims: list[dict]) -> list[Scored]:

@@ -24,6 +24,7 @@ IDIOMS = {  # number words text2num leaves alone
     r"\ba single\b": "1",
     r"\bonly one\b": "only 1",
     r"\bnone of\b": "0 of",
+    r"\bno (wins|victories|defeats|losses|draws)\b": r"0 \1",
     r"^(\W*)none\b": r"\g<1>0",
     r"\bone (of|in|from)\b": r"1 \1",
     r"\bjust one\b": "just 1",
@@ -74,6 +75,7 @@ class Frame:
     relation: str
     groups: dict[str, str]
     start: int  # in the normalised text
+    end: int
 
 
 def figures(text: str) -> str:
@@ -89,7 +91,7 @@ def frame(normalised: str) -> Frame | None:
         m = pattern.search(normalised)
         if m:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            return Frame(name, shape, relation, groups, m.start())
+            return Frame(name, shape, relation, groups, m.start(), m.end())
     return None
 
 

@@ -66,7 +66,9 @@ def team_contexts(fx: Fixture, team: TeamRef, other: TeamRef, side: str) -> Iter
     if fx.european:
         competitions = [fx.competition, "european", "all"]
     elif fx.match.competition_id not in ("all",):
-        competitions = [fx.competition, "all"]
+        # a league match: "their last four league games" (whatever the tier, as a desk
+        # counts a promoted side's run); the tier itself for meetings and this season
+        competitions = [fx.competition, "league", "all"]
     stages: list[str | None] = [None]
     if fx.european and fx.match.stage in ("knockout", "final"):
         stages.append("knockout")
@@ -84,6 +86,10 @@ def team_contexts(fx: Fixture, team: TeamRef, other: TeamRef, side: str) -> Iter
             continue
         if comp == "all" and (stage or country):
             continue
+        if comp == "league" and season is not None:
+            continue  # this season's league matches are the tier's
+        if not fx.european and comp == fx.competition and opp is None and season is None:
+            continue  # a side's own runs and records: its league matches, any tier
         ctx = Context(
             competition=comp,
             stage=stage,
@@ -104,6 +110,7 @@ def team_queries(fx: Fixture, team: TeamRef, other: TeamRef, side: str) -> Itera
         yield Query(subject, "win", "match", "k_of_n", ctx)
         if ctx.opponent is not None or ctx.opponent_country is not None:
             yield Query(subject, "win", "match", "first_since", ctx)
+            yield Query(subject, "played", "match", "record", ctx)  # the statbox line
         if ctx.opponent is not None and ctx.venue == "away" and fx.european:
             yield Query(subject, "played", "match", "nth", ctx)
         if ctx.venue is not None and ctx.opponent is None and ctx.season is None:
@@ -226,6 +233,8 @@ def enough(q: Query, n: int, value: object) -> bool:
         key = "first_leg"
     if q.window.last is not None and n < q.window.last:
         return False  # "the last ten" of seven is all seven: that query is asked too
+    if q.shape == "record":
+        return n >= 3  # a statbox line: three meetings will do
     if q.unit == "season":  # a first season is no story; a run of two is every other side's
         return isinstance(value, int) and value >= (3 if q.shape == "run" else 2)
     if q.shape == "run":

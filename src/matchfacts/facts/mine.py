@@ -58,6 +58,9 @@ def chance(ev: Evaluator, q: Query, a: Answer) -> float:
         return 0.1 if q.shape == "run" and a.value >= 10 else 0.3
     if q.shape == "run":
         return run_chance(a.rate or 0.5, a.value)
+    if q.shape == "record":  # as rare as its wins are
+        wins = replace(q, shape="k_of_n", event="win")
+        return chance(ev, wins, ev.answer(wins))
     if q.shape == "k_of_n":
         k, n = a.value
         parent = _parent_rate(ev, q)

@@ -193,6 +193,12 @@ def realise(q: Query, answer: Answer, names: Names) -> str:
         return f"{who} have {PERFECT[q.event]} {told} their {last}{number(n)} {phrase.plural(n)}."
     if q.shape == "run":
         return f"{who} {RUN[q.event]} {number(value)} {phrase.plural(value)}."
+    if q.shape == "record":  # a statbox line in words: "14 wins, 11 defeats and six draws"
+        results = (
+            f"{count(value.won, 'win')}, {count(value.lost, 'defeat')} and "
+            f"{count(value.drawn, 'draw')}"
+        )
+        return f"{who} have {results} in their {number(value.played)} {phrase.plural(value.played)}."  # noqa: E501
     if q.shape == "count" and q.unit == "goal":
         verb = "scored" if q.event == "scored" else "conceded"
         goals = "goal" if value == 1 else "goals"
