@@ -88,14 +88,16 @@ def test_common_words_make_no_two_names_alike():
 
 def test_a_bad_lineage_row_is_an_error_naming_its_line(tmp_path):
     path = tmp_path / "lineage.csv"
-    header = "name,country,club,club_country,relation,named_from,named_until,citation,reason\n"
-    path.write_text(header + "Feijenoord,NED,Feyenoord,NED,renamed,1912,,https://x,why\n")
+    header = (
+        "name,country,club,club_country,relation,named_from,named_until,known_as,citation,reason\n"
+    )
+    path.write_text(header + "Feijenoord,NED,Feyenoord,NED,renamed,1912,,,https://x,why\n")
     with pytest.raises(ParseError, match=r"lineage.csv:2: a renamed row needs named_until"):
         read_lineage(path)
-    path.write_text(header + "A,NED,B,NED,merged,,,https://x,why\n")
+    path.write_text(header + "A,NED,B,NED,merged,,,,https://x,why\n")
     with pytest.raises(ParseError, match=r"lineage.csv:2: relation 'merged'"):
         read_lineage(path)
-    path.write_text(header + "A,NED,B,NED,spelling,,,,why\n")
+    path.write_text(header + "A,NED,B,NED,spelling,,,,,why\n")
     with pytest.raises(ParseError, match="citation"):
         read_lineage(path)
 
@@ -200,6 +202,10 @@ def test_a_club_keeps_its_former_name_for_the_days_it_carried_it(store):
     assert former_name(store, feyenoord, dt.date(2002, 5, 8)) is None
     chemnitz = _id(store, "Chemnitzer FC")
     assert former_name(store, chemnitz, dt.date(1968, 1, 1)).name == "FC Karl-Marx-Stadt"
+    lok = store.execute(
+        "SELECT team_id FROM team_alias WHERE alias = '1 FC Lok Leipzig'"
+    ).fetchone()[0]  # schochastics's spelling, written as the club wrote itself
+    assert former_name(store, lok, dt.date(1987, 5, 13)).name == "1. FC Lokomotive Leipzig"
 
 
 def test_derry_city_is_one_club_in_both_associations(store):

@@ -18,8 +18,10 @@
   reason given (an East German club: the store holds no DDR-Oberliga).
 
 `name` and `club` are spellings some source uses (a team's name or any alias), each with
-its country as the store has it. A row the store cannot place is reported (unresolved, kind
-'lineage'), never an error: a source's next version may spell a club otherwise.
+its country as the store has it; `known_as` is the former name as prose writes it, where the
+source's spelling is not ("1. FC Lokomotive Leipzig" for schochastics's "1 FC Lok Leipzig").
+A row the store cannot place is reported (unresolved, kind 'lineage'), never an error: a
+source's next version may spell a club otherwise.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ COLUMNS = (
     "relation",
     "named_from",
     "named_until",
+    "known_as",
     "citation",
     "reason",
 )
@@ -60,6 +63,7 @@ class LineageEntry:
     relation: str
     named_from: dt.date | None
     named_until: dt.date | None
+    known_as: str | None
     citation: str
     reason: str
     ref: SourceRef
@@ -103,6 +107,7 @@ def read_lineage(path: Path = LINEAGE_FILE) -> list[LineageEntry]:
                 relation=relation,
                 named_from=_date(row["named_from"], label, line),
                 named_until=_date(row["named_until"], label, line),
+                known_as=row["known_as"] or None,
                 citation=row["citation"],
                 reason=row["reason"],
                 ref=SourceRef("lineage", label, line),
@@ -170,7 +175,7 @@ def join_lineage(identity: Identity, entries: list[LineageEntry]) -> LineageResu
             result.former_names.append(
                 FormerName(
                     into,
-                    entry.name,
+                    entry.known_as or entry.name,
                     entry.country,
                     entry.named_from,
                     entry.named_until,
