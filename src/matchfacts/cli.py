@@ -174,7 +174,8 @@ def _print_summary(path: Path) -> None:
     con = open_store(path)
     try:
         table = Table(title="Competitions in the store")
-        for column in ("id", "name", "first season", "last season", "seasons", "matches"):
+        columns = ("id", "name", "first season", "last season", "seasons", "matches", "missing")
+        for column in columns:
             table.add_column(column)
         for row in summary.competition_coverage(con):
             table.add_row(
@@ -184,6 +185,7 @@ def _print_summary(path: Path) -> None:
                 row["last_season"],
                 str(row["seasons"]),
                 f"{row['matches']:,}",
+                ", ".join(row["missing"]),
             )
         console.print(table)
     finally:

@@ -252,13 +252,10 @@ def test_a_club_has_one_id_in_its_league_and_in_europe(con, team, league):
 
 
 # Clubs of the leagues in the store that played in Europe since 2000 but have no league
-# match under the same id: the ones left, each for a named reason.
-KNOWN_SPLITS = {
-    "Royale Union Saint-Gilloise",  # openfootball's 2025-26 spelling; its other is the club
-    "Beerschot AC",  # Germinal Beerschot's UEFA Cup of 2005; the league data has "Germinal"
-    "Ask Olympiakos",  # Olympiakos Nicosia, a Cypriot club placed in Greece by its source
-    "Rapid JC Heerlen",  # Roda JC's UEFA Cup of 2000-02 under its predecessor's name
-}
+# match under the same id: none left since store/lineage.csv joined the last four (Union
+# Saint-Gilloise's 2025-26 spelling, Germinal Beerschot as "Beerschot AC", Olympiakos Volos
+# as "Ask Olympiakos", Roda JC's European matches under Rapid JC Heerlen's id).
+KNOWN_SPLITS: set[str] = set()
 
 
 def test_clubs_in_europe_are_the_same_clubs_as_in_their_leagues(con):

@@ -56,7 +56,8 @@ class Identity:
     )
 
     def new_team(self, name: str, country: str | None) -> int:
-        team_id = len(self.teams) + 1
+        # not len() + 1: a club joined into another (lineage) leaves its id unused
+        team_id = max(self.teams, default=0) + 1
         self.teams[team_id] = Team(team_id, name, country)
         self._keys_by_country[country][team_id] = name_key(name)
         return team_id
@@ -65,6 +66,22 @@ class Identity:
         if key not in self.aliases:
             self.aliases[key] = Alias(team_id, method)
             self._spellings[(name_key(key[1]), key[2])].add(team_id)
+
+    def join(self, old_id: int, into_id: int, method: str) -> None:
+        """Make `old_id` one club with `into_id`: every spelling and source id that named it
+        names `into_id` now, and `old_id` is no more (store/lineage.py says why)."""
+        for alias in self.aliases.values():
+            if alias.team_id == old_id:
+                alias.team_id, alias.method = into_id, method
+        for key, team_id in self.by_source_id.items():
+            if team_id == old_id:
+                self.by_source_id[key] = into_id
+        for spelled in self._spellings.values():
+            if old_id in spelled:
+                spelled.discard(old_id)
+                spelled.add(into_id)
+        old = self.teams.pop(old_id)
+        self._keys_by_country[old.country].pop(old_id, None)
 
     def team_of(self, source: str, record_team) -> int | None:  # noqa: ANN001 - TeamName
         if record_team.source_id is not None:

@@ -22,6 +22,8 @@ from matchfacts.sources.records import Competition, GoalRecord, MatchRecord
 from matchfacts.sources.registry import ParsedSource, SourceFiles, parser_for, registry, source
 from matchfacts.store import identity as ident
 from matchfacts.store.goals import MatchFinder, Players, team_side
+from matchfacts.store.lineage import LineageEntry, join_lineage, read_lineage
+from matchfacts.store.lineage_review import review_candidates
 from matchfacts.store.names import name_key
 from matchfacts.store.reconcile import PRIORITY, Reconciler
 from matchfacts.store.references import place_references
@@ -95,7 +97,7 @@ def _ingest(
     user_aliases = read_user_aliases(CURATED_ALIASES)
     if aliases_file:
         user_aliases.update(read_user_aliases(aliases_file))
-    content, report = build(parsed, user_aliases)
+    content, report = build(parsed, user_aliases, read_lineage())
     say("writing the store")
     write_store(db_path, content, [source(n) for n in parsed], finalize)
     report.sources = {
@@ -143,13 +145,20 @@ def _european(record: MatchRecord) -> bool:
 
 
 def build(
-    parsed: dict[str, ParsedSource], user_aliases: dict[tuple[str, str | None], str] | None = None
+    parsed: dict[str, ParsedSource],
+    user_aliases: dict[tuple[str, str | None], str] | None = None,
+    lineage: list[LineageEntry] | None = None,
 ) -> tuple[StoreContent, IngestReport]:
     """Everything the store holds, from the parsed sources (no I/O)."""
     identity = place_teams(parsed, user_aliases or {})
+    # A club's former names join it only now, when every source has placed its names:
+    # whichever source named the club first, its other names follow it.
+    lineage = lineage or []
+    joined = join_lineage(identity, lineage)
     report = IngestReport()
     reconciler = Reconciler()
     by_source_match_id: dict[tuple[str, str], int] = {}
+    one_side: list[MatchRecord] = []
     for dated in (True, False):
         for name, content in parsed.items():
             for record in content.matches:
@@ -157,7 +166,10 @@ def build(
                     continue
                 home = identity.team_of(name, record.home)
                 away = identity.team_of(name, record.away)
-                if home is None or away is None or home == away:
+                if home is not None and home == away:
+                    one_side.append(record)  # reported below with its place in the file
+                    continue
+                if home is None or away is None:
                     report.unresolved["team"] += 1
                     continue
                 index = reconciler.add(record, home, away)
@@ -165,6 +177,16 @@ def build(
                     by_source_match_id[(name, record.source_match_id)] = index
     report.unresolved["undated match"] += len(reconciler.undated)
     content = StoreContent(identity=identity, reconciler=reconciler)
+    content.former_names = joined.former_names
+    content.unresolved += [
+        ("lineage", f"{entry.name} ({entry.country}): {why}", entry)
+        for entry, why in joined.unplaced
+    ]
+    # two names of one match placed on one team: a lineage row (or alias) joined two clubs
+    content.unresolved += [
+        ("one team on both sides", f"{r.home.name} v {r.away.name} {r.date}", r) for r in one_side
+    ]
+    content.lineage_candidates = review_candidates(identity, reconciler.matches, lineage)
     place_goals(parsed, content, by_source_match_id)
     names: dict[int, set[str]] = defaultdict(set)
     for (_, alias, _), link in identity.aliases.items():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
+from matchfacts.store.coverage import seasons_missing
+
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     tables = (
@@ -30,7 +32,10 @@ def competition_coverage(con: duckdb.DuckDBPyConnection) -> list[dict]:
         GROUP BY c.id, c.name ORDER BY count(*) DESC
     """).fetchall()
     keys = ("id", "name", "first_season", "last_season", "matches", "seasons", "last_match")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    found = [dict(zip(keys, row, strict=True)) for row in rows]
+    for row in found:  # seasons played that no source gives (coverage.py)
+        row["missing"] = seasons_missing(con, row["id"])
+    return found
 
 
 def source_status(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:

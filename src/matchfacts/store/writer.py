@@ -16,10 +16,13 @@ from matchfacts.sources.records import GoalRecord, ReferenceForecast, ShootoutKi
 from matchfacts.sources.registry import SourceSpec
 from matchfacts.store.common_names import short_names, without_legal_form
 from matchfacts.store.competitions import CONTINENTAL_CUPS
+from matchfacts.store.coverage import coverage_rows
 from matchfacts.store.crowds import behind_closed_doors
 from matchfacts.store.db import create_store
 from matchfacts.store.goals import Players, team_side
 from matchfacts.store.identity import Identity
+from matchfacts.store.lineage import FormerName
+from matchfacts.store.lineage_review import ReviewedCandidate
 from matchfacts.store.names import name_key
 from matchfacts.store.reconcile import Reconciler, competition_id
 from matchfacts.store.ties import KNOCKOUT_STAGES, link_ties
@@ -40,6 +43,8 @@ class StoreContent:
         default_factory=list
     )  # id(goal) -> another source's assist
     unresolved: list[tuple] = field(default_factory=list)
+    former_names: list[FormerName] = field(default_factory=list)
+    lineage_candidates: list[ReviewedCandidate] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def row_counts(self) -> dict[str, int]:
@@ -68,6 +73,11 @@ def _frames(content: StoreContent) -> dict[str, pd.DataFrame]:
         ),
         "match": match_df,
         "tie": pd.DataFrame(ties),
+        "coverage": pd.DataFrame(
+            coverage_rows(rec.matches),
+            columns=["competition_id", "season", "source", "matches", "first_date", "last_date"],
+        ),
+        **_lineage_frames(content),
     }
     frames.update(_goal_frames(content))
     frames["reference_forecast"] = _reference_frame(content.references)
@@ -148,6 +158,36 @@ def _match_frame(rec: Reconciler, identity: Identity) -> pd.DataFrame:
     ]
     columns["decided_by"] = [None] * len(merged)
     return pd.DataFrame(columns)
+
+
+def _lineage_frames(content: StoreContent) -> dict[str, pd.DataFrame]:
+    history = pd.DataFrame(
+        [
+            (f.team_id, f.name, f.country, f.valid_from, f.valid_until, f.citation)
+            for f in content.former_names
+        ],
+        columns=["team_id", "name", "country", "valid_from", "valid_until", "citation"],
+    )
+    candidates = pd.DataFrame(
+        [
+            (
+                r.candidate.team_id,
+                r.candidate.other_id,
+                r.candidate.rule,
+                r.candidate.evidence,
+                r.verdict,
+                r.reason,
+            )
+            for r in content.lineage_candidates
+        ],
+        columns=["team_id", "other_team_id", "rule", "evidence", "verdict", "reason"],
+    )
+    # an empty date or id column would be read as text (or float): give DuckDB its type
+    history[["valid_from", "valid_until"]] = history[["valid_from", "valid_until"]].astype(
+        "datetime64[s]"
+    )
+    candidates["other_team_id"] = candidates["other_team_id"].astype("Int64")
+    return {"team_name_history": history, "lineage_candidate": candidates}
 
 
 def _competition_frame(match_df: pd.DataFrame) -> pd.DataFrame:
@@ -440,6 +480,9 @@ INSERT_ORDER = (
     "provenance",
     "conflict",
     "unresolved",
+    "coverage",
+    "team_name_history",
+    "lineage_candidate",
 )
 
 
