@@ -64,12 +64,20 @@ def side_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 TABLES = load()
 ROWS = side_rows(TABLES)
-TEAM_ID = dict(zip(TABLES["team"]["short_name"], TABLES["team"]["id"], strict=True))
+# by full name and by short name, and the short names this script was written with before
+# store/common_names.toml gave the English ones ("Bayern München", now "Bayern Munich")
+TEAM_ID = dict(zip(TABLES["team"]["name"], TABLES["team"]["id"], strict=True)) | dict(
+    zip(TABLES["team"]["short_name"], TABLES["team"]["id"], strict=True)
+)
+for _old, _name in (("Bayern München", "FC Bayern München"),
+                    ("Olympique Marseille", "Olympique de Marseille"),
+                    ("Paris Saint Germain", "Paris Saint-Germain")):  # fmt: skip
+    TEAM_ID.setdefault(_old, TEAM_ID[_name])
 
-# The store keeps one club under two ids: "Feijenoord" (its name until 1973-74, league
-# matches 1956-57..1972-73) apart from "Feyenoord". A claim about Feyenoord means the club,
-# so the two are read as one here.
-SAME_CLUB = {TEAM_ID["Feijenoord"]: TEAM_ID["Feyenoord"]}
+# Stores built before the club lineage (store/lineage.csv) kept one club under two ids:
+# "Feijenoord" (its name until 1973-74, league matches 1956-57..1972-73) apart from
+# "Feyenoord". A claim about Feyenoord means the club, so the two are read as one here.
+SAME_CLUB = {TEAM_ID["Feijenoord"]: TEAM_ID["Feyenoord"]} if "Feijenoord" in TEAM_ID else {}
 ROWS["team"] = ROWS["team"].replace(SAME_CLUB)
 ROWS["opp"] = ROWS["opp"].replace(SAME_CLUB)
 
