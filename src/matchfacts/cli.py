@@ -242,6 +242,47 @@ def sources(db: DbOption = None, as_json: JsonOption = False) -> None:
     console.print(table)
 
 
+@app.command()
+def fixtures(
+    date: Annotated[str | None, typer.Option("--date", "-d", help="One day, YYYY-MM-DD.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    competition: CompetitionOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The matches the sources list but have not played in their copy (openfootball's files
+    carry the season's future fixtures), each one `preview` takes as it is. Default: from
+    today on."""
+    from matchfacts.store.planned import competition_id, scheduled
+
+    if date and (start or end):
+        raise typer.BadParameter("--date or --from/--to, not both")
+    first = _date(date or start) if (date or start) else dt.date.today()
+    last = _date(date or end) if (date or end) else None
+    if last is not None and last < first:
+        raise typer.BadParameter(f"--to {last} is before --from {first}")
+    try:
+        with _store(db) as con:
+            comp = competition_id(con, competition) if competition else None
+            rows = scheduled(con, first, last, comp)
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _emit_json({"fixtures": [{**r, "date": r["date"].isoformat()} for r in rows]})
+        return
+    if not rows:
+        until = f" to {last}" if last else ""
+        errors.print(f"No scheduled match from {first}{until} in the store.")
+        return
+    table = Table("date", "competition", "round", "home", "away", "neutral")
+    for r in rows:
+        table.add_row(str(r["date"]), r["competition"], r["round"] or "", r["home"], r["away"],
+                      "yes" if r["neutral"] else "")  # fmt: skip
+    console.print(table)
+
+
 @app.command(name="summary")
 def show_summary(db: DbOption = None, as_json: JsonOption = False) -> None:
     """One screen on the store: rows per table and competitions covered."""

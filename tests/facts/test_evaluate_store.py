@@ -113,3 +113,17 @@ def test_seasons_are_counted_once_each_and_this_one_once(store):
     assert straight.value == 2011 - 1997 + 1  # every season since 1997-98, this one included
     with pytest.raises(ValueError, match="reached in a season"):
         Query(madrid, "reached", "match", "count")
+
+
+def test_a_run_never_bridges_a_season_the_store_lacks(store):
+    """England's tiers 2-4 of 2022-23 are in no source: Swansea's winless league run in
+    August 2023 counts its three 2023-24 matches, not the six of April 2022 before the gap
+    (they may have won every match of 2022-23)."""
+    swansea = Subject(team=resolve_team(store, "Swansea City").id)
+    ev = Evaluator(store, dt.date(2023, 8, 20))
+    assert "2022-23" in ev.gaps()["ENG2"]
+    run = ev.answer(Query(swansea, "winless", "match", "run", Context(competition="league")))
+    seasons = {row[0] for row in store.execute(
+        "SELECT DISTINCT season FROM match WHERE list_contains(?, id)", [list(run.evidence)]
+    ).fetchall()}  # fmt: skip
+    assert run.value == 3 and seasons == {"2023-24"} and run.breaker is None

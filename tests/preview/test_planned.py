@@ -124,3 +124,26 @@ def test_a_past_date_without_the_match_still_names_the_meetings(store):
         fixture(store, liverpool, madrid, dt.date(2021, 4, 20))
     planned = fixture(store, liverpool, madrid, dt.date(2021, 4, 20), Plan(competition="UCL"))
     assert planned.planned and planned.competition_id == "UCL"
+
+
+def test_a_final_the_sources_list_is_previewed_as_a_final(store_path):
+    """openfootball lists the 2026 Champions League final before it is played: `fixtures`
+    names it and the preview is of a one-match final at a neutral ground (no second leg,
+    the trophy at stake)."""
+    listed = runner.invoke(
+        app, ["fixtures", "--from", "2026-05-01", "--to", "2026-06-30", "-c", "UCL",
+              "--db", str(store_path), "--json"],
+    )  # fmt: skip
+    assert listed.exit_code == 0, listed.stderr
+    (final,) = json.loads(listed.stdout)["fixtures"]
+    assert (final["home"], final["away"], final["round"]) == ("Paris Saint-Germain", "Arsenal", "F")
+    result = runner.invoke(
+        app, ["preview", "PSG", "Arsenal", "-d", final["date"], "--db", str(store_path),
+              "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)["preview"]
+    assert "Champions League 2025-26 final" in doc["standfirst"]
+    assert "chance of winning the trophy" in doc["standfirst"]
+    assert doc["forecast"]["neutral"] is True and doc["tie"]["leg"] is None
+    assert "listed by the sources" in " ".join(doc["notices"])

@@ -64,6 +64,17 @@ def test_json_matches_the_golden_file(flagship):
     assert set(preview) >= {"tie", "forecast", "facts", "team_news", "headline"}
 
 
+def test_every_format_names_the_sources_and_their_licences(flagship):
+    """CC-BY and ODC-BY ask to be named: each source with matches or goals in the store is
+    behind the ratings of every preview."""
+    sources = {s["name"]: s for s in preview_dict(flagship)["sources"]}
+    assert {"engsoccerdata", "schochastics-football-data"} <= set(sources)
+    assert sources["schochastics-football-data"]["licence"].startswith("ODC-BY-1.0")
+    assert "fivethirtyeight-spi" not in sources  # its forecasts are not in a preview
+    for page in (render_markdown(flagship), render_html(flagship)):
+        assert "ODC-BY-1.0" in page and "github.com/jalapic/engsoccerdata" in page
+
+
 def test_team_news_says_what_the_absentees_contributed(flagship):
     news = {n.team.short_name: n for n in flagship.news}
     madrid = news["Real Madrid"]

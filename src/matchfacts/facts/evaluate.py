@@ -25,6 +25,7 @@ from matchfacts.facts.units import (
     team_ties_sql,
 )
 from matchfacts.sources.records import season_label, season_of
+from matchfacts.store.coverage import season_range, seasons_missing
 
 # An event as a predicate on a match's or a tie's columns, from the subject's side.
 EVENT_TESTS: dict[str, Callable[[Units], np.ndarray]] = {
@@ -61,6 +62,7 @@ class Evaluator:
         self.as_of = as_of
         self._units: dict[tuple, Units] = {}
         self._coverage: dict[str, str] | None = None
+        self._gaps: dict[str, frozenset[str]] | None = None
         self._answers: dict[Query, Answer] = {}
         self._masks: dict[int, dict] = {}  # per units: (filter, value) -> mask
 
@@ -91,12 +93,20 @@ class Evaluator:
         mask = context_mask(units, query.context, self._masks.setdefault(id(units), {}))
         if query.unit == "season":
             return season_answer(query, units, mask, season_of(self.as_of))
-        answer = shape_answer(query, units, mask)
+        answer = shape_answer(query, units, mask, self.gaps())
         if answer.n and query.window.everything:
             held = set(units["competition"][mask].tolist())
             late = any(self.coverage().get(c, "") > (LEXICON.first_season(c) or "") for c in held)
             answer = replace(answer, partial=late)
         return answer
+
+    def gaps(self) -> dict[str, frozenset[str]]:
+        """Each competition's seasons the store lacks between its first and last held
+        (store/coverage.py): a run never bridges one."""
+        if self._gaps is None:
+            ids = [row[0] for row in self.con.execute("SELECT id FROM competition").fetchall()]
+            self._gaps = {c: frozenset(seasons_missing(self.con, c)) for c in ids}
+        return self._gaps
 
     def coverage(self) -> dict[str, str]:
         """The first season the store holds of each competition (coverage as data)."""
@@ -189,7 +199,9 @@ def window_positions(units: Units, mask: np.ndarray, window: Window) -> np.ndarr
     return positions
 
 
-def shape_answer(query: Query, units: Units, mask: np.ndarray) -> Answer:
+def shape_answer(
+    query: Query, units: Units, mask: np.ndarray, gaps: dict[str, frozenset[str]] | None = None
+) -> Answer:
     positions = window_positions(units, mask, query.window)
     ids = units["id"]
     first_season = str(units["season"][positions[0]]) if len(positions) else None
@@ -234,7 +246,8 @@ def shape_answer(query: Query, units: Units, mask: np.ndarray) -> Answer:
         )
         return Answer(value, _ids(ids, positions), **common)
     if shape == "run":
-        return _active_run(ids, positions, hits, common)
+        answer = _active_run(ids, positions, hits, common)
+        return _cut_at_gap(answer, units, gaps) if gaps else answer
     if shape == "best_run":
         return _best_run(ids, positions, hits, common)
     if shape == "first_since":
@@ -292,6 +305,22 @@ def _active_run(ids, positions, hits, common) -> Answer:
     breaker = int(ids[positions[misses[-1]]]) if len(misses) else None
     before = hits[:start]
     return Answer(len(run), _ids(ids, run), breaker=breaker, rate=_rate(before), **common)
+
+
+def _cut_at_gap(answer: Answer, units: Units, gaps: dict[str, frozenset[str]]) -> Answer:
+    """The run from the last season the store lacks inside it: "unbeaten in 40 league
+    games" must not count across 2022-23 in England's second tier, where the data holds no
+    match (the side may have lost every one)."""
+    at = {int(i): k for k, i in enumerate(units["id"])}
+    run = [at[i] for i in answer.evidence]
+    for k in range(len(run) - 1, 0, -1):
+        before, after = units["season"][run[k - 1]], units["season"][run[k]]
+        between = season_range(before, after)[1:-1]
+        held_in = {units["competition"][run[k - 1]], units["competition"][run[k]]}
+        if any(season in gaps.get(c, ()) for c in held_in for season in between):
+            kept = answer.evidence[k:]
+            return replace(answer, value=len(kept), evidence=kept, breaker=None)
+    return answer
 
 
 def _best_run(ids, positions, hits, common) -> Answer:

@@ -42,6 +42,7 @@ class Preview:
     news: list[TeamNews]
     sheet: list[SheetLine] = field(default_factory=list)
     notices: tuple[str, ...] = ()  # a match not in the store, what was inferred, old data
+    sources: tuple[dict, ...] = ()  # the data behind it, with licences (attribution)
 
     @property
     def home(self) -> TeamRef:
@@ -80,8 +81,19 @@ def compose(
     ground = fc.match.venue or (None if fc.match.neutral else home_ground(con, home.id, date))
     return Preview(
         _headline(situation, fc), _standfirst(situation, fc, ground), situation, fc, found,
-        news, sheet, notices,
+        news, sheet, notices, sources_behind(con),
     )  # fmt: skip
+
+
+def sources_behind(con: duckdb.DuckDBPyConnection) -> tuple[dict, ...]:
+    """Every source whose matches or goals are in the store: the ratings are fitted on all
+    of them, so each is behind every preview (CC-BY and ODC-BY ask to be named)."""
+    rows = con.execute(
+        """SELECT name, title, licence, repository, commit_sha FROM source
+           WHERE matches > 0 OR goals > 0 ORDER BY name"""
+    ).fetchall()
+    keys = ("name", "title", "licence", "repository", "commit")
+    return tuple(dict(zip(keys, row, strict=True)) for row in rows)
 
 
 def _headline(s: TieSituation | None, fc: Forecast) -> str:
@@ -113,7 +125,8 @@ def _standfirst(s: TieSituation | None, fc: Forecast, ground: str | None = None)
         )
         pct = f"{100 * p:.0f}"
         article = "an" if pct.startswith("8") or pct in ("11", "18") else "a"
-        line += f" The model gives {favourite.short_name} {article} {pct}% chance of going through."
+        prize = "winning the trophy" if fc.match.stage == "final" else "going through"
+        line += f" The model gives {favourite.short_name} {article} {pct}% chance of {prize}."
     return line
 
 
@@ -145,6 +158,7 @@ def preview_dict(p: Preview) -> dict:
         "headline": p.headline,
         "standfirst": p.standfirst,
         "notices": list(p.notices),
+        "sources": list(p.sources),
         "tie": situation_dict(p.tie) if p.tie else None,
         "fact_sheet": [line.as_dict() for line in p.sheet],
         "forecast": fc,

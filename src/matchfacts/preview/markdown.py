@@ -102,6 +102,10 @@ def render_markdown(p: Preview) -> str:
         f"*As of {d['facts']['as_of']}: matchfacts uses only matches played before the day.*",
         "",
     ]
+    if d["sources"]:
+        lines += ["Data: " + "; ".join(
+            f"{s['title']} ({s['licence']}), {s['repository']}" for s in d["sources"]
+        ) + ".", ""]  # fmt: skip
     return "\n".join(lines)
 
 
@@ -118,9 +122,11 @@ def _table(rows: list[dict]) -> list[str]:
 def _grid(tie: dict, hs: str, as_: str) -> list[str]:
     cells = {(c["home_goals"], c["away_goals"]): c["result"] for c in tie["outcomes"]}
     bound = max(h for h, _ in cells)
+    scores = "Second-leg scores" if tie["leg"] == 2 else "Scores after 90 minutes"
+    won = "wins the trophy" if tie.get("round") == "F" else "through"  # a one-match final
     lines = [
-        f"Second-leg scores ({hs} goals down, {as_} across): H {hs} through, "
-        f"A {as_} through, ET extra time.",
+        f"{scores} ({hs} goals down, {as_} across): H {hs} {won}, A {as_} {won}, "
+        "ET extra time.",
         "",
         "| | " + " | ".join(str(a) for a in range(bound + 1)) + " |",
         "|---" * (bound + 2) + "|",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
@@ -147,8 +147,10 @@ def fixture(
     ).fetchone()
     if row is not None and not (row[18] == "scheduled" and row[10] is None):
         return MatchRow(*row)
+    if row is not None and not (plan is not None and plan.given()):
+        return _scheduled(con, MatchRow(*row))  # a source lists it, not yet played
     newest = newest_played(con)
-    if row is not None or (plan is not None and plan.given()) or (newest and date > newest):
+    if (plan is not None and plan.given()) or (newest and date > newest):
         return planned_match(con, home, away, date, plan or Plan())
     meetings = con.execute(
         """SELECT m.date, m.competition_id, m.season, coalesce(m.round, m.stage),
@@ -173,6 +175,25 @@ def fixture(
         f"No match {home.short_name} v {away.short_name} (at {home.short_name}) on {date}."
         " To preview it as a match the store does not hold, give --competition." + where
     )
+
+
+def _scheduled(con: duckdb.DuckDBPyConnection, match: MatchRow) -> MatchRow:
+    """A match a source lists as scheduled: its competition, round and ground as listed,
+    previewed as planned from the matches before it."""
+    first = _first_leg_of_scheduled(con, match)
+    note = (
+        f"{team_by_id(con, match.home_id).short_name} v "
+        f"{team_by_id(con, match.away_id).short_name} on {match.date} is listed by the "
+        "sources but not played in their copy: previewed from the matches before it."
+    )
+    return replace(match, id=0, status="planned", first_leg_id=first, notes=(note,))
+
+
+def _first_leg_of_scheduled(con: duckdb.DuckDBPyConnection, match: MatchRow) -> int | None:
+    if match.leg != 2 or match.tie_id is None:
+        return None
+    row = con.execute("SELECT first_leg_id FROM tie WHERE id = ?", [match.tie_id]).fetchone()
+    return row[0] if row else None
 
 
 def planned_match(

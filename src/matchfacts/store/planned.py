@@ -236,3 +236,24 @@ def freshness(con: duckdb.DuckDBPyConnection, date: dt.date) -> str | None:
         f"The store's newest result is from {newest}, {(date - newest).days} days before "
         "this fixture: form, facts and ratings miss every match played since."
     )
+
+
+def scheduled(
+    con: duckdb.DuckDBPyConnection,
+    first: dt.date,
+    last: dt.date | None = None,
+    competition: str | None = None,
+) -> list[dict]:
+    """The matches a source lists but has not played in its copy, from `first` to `last`
+    (both included; no end: every later one), in one competition or all."""
+    rows = con.execute(
+        """SELECT m.date, m.competition_id, m.season, m.round, h.short_name, a.short_name,
+                  coalesce(m.neutral, false)
+           FROM match m JOIN team h ON h.id = m.home_id JOIN team a ON a.id = m.away_id
+           WHERE m.status = 'scheduled' AND m.home_goals IS NULL AND m.date >= $first
+             AND ($last IS NULL OR m.date <= $last) AND ($comp IS NULL OR m.competition_id = $comp)
+           ORDER BY m.date, m.competition_id, h.short_name""",
+        {"first": first, "last": last, "comp": competition},
+    ).fetchall()
+    keys = ("date", "competition", "season", "round", "home", "away", "neutral")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
