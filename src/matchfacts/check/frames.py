@@ -42,6 +42,7 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("statbox_words", "record", "equal", r"\bplayed:?\s+(?P<p>\d+)\b(?:.*?\bwins?:?\s+(?:(?P<team_a>[A-Z][\w .'-]*?)\s+)?(?P<w>\d+)(?:,\s*(?P<team_b>[A-Z][\w .'-]*?)\s+(?P<l>\d+))?)?(?:.*?\bdraws?:?\s+(?P<d>\d+))?"),  # noqa: E501
     ("wdl_words", "record", "equal", r"\b(?P<w>\d+)\s+(?:wins?|victories)\b,?\s+(?:(?P<l>\d+)\s+(?:defeats?|losses)\b,?\s+)?(?:and\s+|with\s+)?(?P<d>\d+)\s+draws?\b"),  # noqa: E501
     ("wdl_words_2", "record", "equal", r"\b(?P<w>\d+)\s+(?:wins?|victories)\b,?\s+(?P<d>\d+)\s+draws?\b,?\s+(?:and\s+)?(?P<l>\d+)\s+(?:defeats?|losses)\b"),  # noqa: E501
+    ("won_drawn_lost", "record", "equal", r"(?:\bin\s+(?P<p>\d+)\b.{0,80}?)?\bwon\s+(?P<w>\d+)(?:\s+times)?\b,?\s+(?:and\s+)?drawn\s+(?P<d>\d+)(?:\s+times)?\b,?\s+(?:and\s+)?(?:lost|losing)\s+(?:only\s+|just\s+)?(?P<l>\d+)"),  # noqa: E501
     ("scorers", "count", "equal", r"\bscorers?\b.*?[-:]\s*(?P<player>[A-Z][^\d(]+?)\s*(?:\([^)]*\))?\s+(?P<k>\d+)\b"),  # noqa: E501
     ("split", "split", "equal", r"^\W*(?P<k>\d+|none)\s+of\s+" + OWNER + r"\s+(?P<n>\d+)\s+.{0,120}?\b(?:came|were|have come)\s+(?P<part>(?:against|in|at|away|on)\b.*)"),  # noqa: E501
     ("first_since", "first_since", "equal", r"\b(?:first|1st)\b.{0,160}?\bsince\b\s+(?P<since>.+?)(?:[,.;]|$)"),  # noqa: E501
@@ -56,6 +57,8 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("on_the_back_of", "run", "equal", r"\bon the back of\s+(?P<n>\d+)\s+(?:[\w-]+\s){0,3}?(?:wins|victories|defeats|losses|draws|clean sheets|games|matches)\b"),  # noqa: E501
     ("gone_n_without", "run", "equal", r"\bgone\s+(?P<n>\d+)\s+.{0,80}?\bwithout\b"),
     ("goals_in_last", "count", "equal", r"\b(?P<k>\d+)\s+goals?\s+(?:\w+\s+){0,2}?in\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)\b"),  # noqa: E501
+    ("across_last_k_times", "k_of_n", "equal", r"\b(?:across|in|over|from)\s+" + OWNER + r"\s+(?P<last>" + LAST + r")\s+(?P<n>\d+)\b.{0,80}?\b(?P<k>\d+)\s+times\b"),  # noqa: E501
+    ("all_n", "run", "each_of", r"\b(?:won|lost|drawn|drew|scored in|kept clean sheets in)\s+all\s+(?P<n>\d+)\b"),  # noqa: E501
     ("each_of_last", "run", "each_of", r"\b(?:each|all|any|every one|every single one)\s+of\s+" + OWNER + r"\s+(?:" + LAST + r"\s+)?(?P<n>\d+)"),  # noqa: E501
     ("in_a_row", "run", "equal", r"\b(?P<n>\d+)\s+(?:\w+[ -]){0,4}?(?:in a row|straight|successive|consecutive|on the bounce|on the spin|on the trot|running)\b"),  # noqa: E501
     ("in_a_row_after", "run", "equal", r"\b(?:straight|successive|consecutive)\s+(?:\w+\s){0,3}?(?P<n>\d+)\b"),  # noqa: E501

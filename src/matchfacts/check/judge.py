@@ -104,5 +104,32 @@ def judge(ev: Evaluator, claim: Claim) -> Verdict:
                 proof,
                 parsed,
             )
+    if answer.partial and _reaches_past_the_data(claim, answer):
+        return Verdict(
+            "not_checkable",
+            stated,
+            actual,
+            f"the store holds this context only since {answer.first_season}: the claim "
+            f"counts more ({words(claim.stated)}) than the data holds ({words(answer.value)})",
+            proof,
+            parsed,
+        )
     reason = "; ".join(r for r in (f"the data gives {words(answer.value)}", note) if r)
     return Verdict("refuted", stated, actual, reason, proof, parsed)
+
+
+def _reaches_past_the_data(claim: Claim, answer: Answer) -> bool:
+    """Whether a claim counts more than a context whose data starts late holds: 185
+    meetings where the store has 125 since 1956-57, a run longer than the data's first
+    season allows. Such a claim may be true of the seasons the store lacks."""
+    stated, value, shape = claim.stated, answer.value, claim.query.shape
+    if shape == "record" and isinstance(value, Record):
+        played = stated.get("played") or sum(stated.get(k, 0) for k in ("won", "drawn", "lost"))
+        return played > value.played
+    if shape == "k_of_n" and isinstance(stated, tuple):
+        return stated[1] > value[1]
+    if shape in ("count", "nth") and isinstance(stated, int) and isinstance(value, int):
+        return stated > value
+    if shape == "run":
+        return answer.breaker is None and isinstance(stated, int) and stated > value
+    return False

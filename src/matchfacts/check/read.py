@@ -43,8 +43,9 @@ UNCHECKABLE = {
     r"\bfa cup\b|\bleague cup\b|\bcopa del rey\b|\bcoppa italia\b|\bdfb[- ]pokal\b|"
     r"\bcoupe de france\b|\bcarabao\b|\bcommunity shield\b|\bclub world cup\b": "the store "
     "has no domestic cups",
-    r"\ball competitions\b": "the store has no domestic cups: 'all competitions' cannot be "
-    "counted",
+    r"\ball competitions\b|\bevery competition\b": "the store has no domestic cups: 'all "
+    "competitions' cannot be counted",
+    r"\bto play \d+\b|\bto play (?:his|her) \w+\b": "the data has goals but not appearances",
     r"\bpenalt(y|ies)\b|\bheaders?\b|\bfree[- ]kicks?\b": "the data does not say how goals "
     "were scored for most seasons",
 }
@@ -69,7 +70,7 @@ BOTH_SIDES = re.compile(
     r"\b(?:these|the)\s+(?:two\s+)?(?:sides|clubs|teams)\b|\bthe two\b|\bboth (?:sides|clubs)\b",
     re.IGNORECASE,
 )
-CITY_CLUB = re.compile(r"\bthe\s+([A-Z][a-zà-ÿ]+)\s+(?:club|side|outfit|team)\b")
+CITY_CLUB = re.compile(r"\b[Tt]he\s+([A-Z][a-zà-ÿ]+)\s+(?:club|side|outfit|team)\b")
 HOSTS = re.compile(r"\bthe (hosts|home side)\b", re.IGNORECASE)
 VISITORS = re.compile(r"\bthe (visitors|away side|guests)\b", re.IGNORECASE)
 SIDES_WORD = re.compile(
@@ -232,7 +233,7 @@ class Reader:
             return Subject(team=self.fixture.home)
         if self.fixture and VISITORS.search(sentence[:first_event]):
             return Subject(team=self.fixture.away)
-        if PRONOUNS.search(sentence):
+        if PRONOUNS.search(sentence) and self.subject is not None:
             return self.subject
         city = CITY_CLUB.search(sentence[:first_event])
         if city and city.group(1) in self.cities:
