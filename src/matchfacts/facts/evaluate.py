@@ -247,7 +247,7 @@ def shape_answer(
         return Answer(value, _ids(ids, positions), **common)
     if shape == "run":
         answer = _active_run(ids, positions, hits, common)
-        return _cut_at_gap(answer, units, gaps) if gaps else answer
+        return _cut_at_gap(answer, units, positions, hits, gaps) if gaps else answer
     if shape == "best_run":
         return _best_run(ids, positions, hits, common)
     if shape == "first_since":
@@ -307,16 +307,27 @@ def _active_run(ids, positions, hits, common) -> Answer:
     return Answer(len(run), _ids(ids, run), breaker=breaker, rate=_rate(before), **common)
 
 
-def _cut_at_gap(answer: Answer, units: Units, gaps: dict[str, frozenset[str]]) -> Answer:
+def _cut_at_gap(
+    answer: Answer,
+    units: Units,
+    positions: np.ndarray,
+    hits: np.ndarray,
+    gaps: dict[str, frozenset[str]],
+) -> Answer:
     """The run from the last season the store lacks inside it: "unbeaten in 40 league
     games" must not count across 2022-23 in England's second tier, where the data holds no
     match (the side may have lost every one)."""
-    at = {int(i): k for k, i in enumerate(units["id"])}
-    run = [at[i] for i in answer.evidence]
+    misses = np.flatnonzero(~hits)
+    run = positions[misses[-1] + 1 :] if len(misses) else positions
+    if len(run) < 2:
+        return answer
+    seasons, competitions = units["season"][run], units["competition"][run]
+    first, last = seasons[0], seasons[-1]
+    if not any(first < g < last for c in set(competitions.tolist()) for g in gaps.get(c, ())):
+        return answer  # no gap inside the run's span: the usual case, answered at once
     for k in range(len(run) - 1, 0, -1):
-        before, after = units["season"][run[k - 1]], units["season"][run[k]]
-        between = season_range(before, after)[1:-1]
-        held_in = {units["competition"][run[k - 1]], units["competition"][run[k]]}
+        between = season_range(seasons[k - 1], seasons[k])[1:-1]
+        held_in = {competitions[k - 1], competitions[k]}
         if any(season in gaps.get(c, ()) for c in held_in for season in between):
             kept = answer.evidence[k:]
             return replace(answer, value=len(kept), evidence=kept, breaker=None)
