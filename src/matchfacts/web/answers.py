@@ -105,6 +105,9 @@ class ByteLRU:
     def __len__(self) -> int:
         return len(self._items)
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._items
+
     def get(self, key: Hashable) -> Any:
         if key not in self._items:
             return _MISSING
@@ -131,6 +134,7 @@ class Answers:
         self._lock = threading.RLock()
         self._wait_seconds = wait_seconds
         self._retry_after = retry_after
+        self._waiting = 0  # requests waiting for a computation (under the lock)
 
     async def get(self, key: Hashable, compute: Compute, pool: Pool) -> Any:
         """The answer for `key`, from the cache, from the computation already under way,
@@ -160,6 +164,7 @@ class Answers:
             self._flights.pop(key, None)
 
     async def _wait(self, flight: Future) -> Any:
+        self._count_waiting(+1)
         # shield: a client that gives up must not cancel the computation others wait for.
         try:
             return await asyncio.wait_for(
@@ -170,11 +175,18 @@ class Answers:
             raise Busy("still working on it: ask again shortly", self._retry_after) from None
         except MatchfactsError as error:
             return error
+        finally:
+            self._count_waiting(-1)
+
+    def _count_waiting(self, step: int) -> None:
+        with self._lock:
+            self._waiting += step
 
     def stats(self) -> dict[str, int]:
+        """What is kept and what is under way: for tests and for a look at a live server."""
         with self._lock:
             return {"entries": len(self._cache), "bytes": self._cache.bytes,
-                    "computing": len(self._flights)}  # fmt: skip
+                    "computing": len(self._flights), "waiting": self._waiting}  # fmt: skip
 
 
 def _outcome(flight: Future) -> Any:
