@@ -1,48 +1,34 @@
 """The server under load: one computation per question however many ask at once, a full
 pool answering 503 with Retry-After, cached reads never waiting behind computations, and
-memory bounded. Computations are held at a gate, so nothing here depends on timing."""
+memory bounded. Computations are held at a gate (tests/web/gate.py), so nothing here
+depends on timing."""
 
 from __future__ import annotations
 
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
+from gate import FOLDER, Gate, held_tie
 
 from matchfacts.web import app as web_app
-from matchfacts.web.answers import ByteLRU, Pool, Reply
+from matchfacts.web.answers import ByteLRU, Reply
 from matchfacts.web.app import create_app
 from matchfacts.web.limits import Limits
+from matchfacts.web.work import Pool
 
 FLAGSHIP = {"home": "Liverpool", "away": "Real Madrid", "date": "2021-04-14"}
 OTHER = {"home": "Liverpool", "away": "Barcelona", "date": "2019-05-07"}
 PATIENCE = 60  # seconds a test waits for the server to reach a state before it fails
 
 
-class Gate:
-    """Holds every call of a library function until opened, counting the calls."""
-
-    def __init__(self, real) -> None:  # noqa: ANN001
-        self.real = real
-        self.calls = 0
-        self.opened = threading.Event()
-        self._lock = threading.Lock()
-
-    def __call__(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN204
-        with self._lock:
-            self.calls += 1
-        assert self.opened.wait(PATIENCE), "the gate was never opened"
-        return self.real(*args, **kwargs)
-
-
 @pytest.fixture()
-def gate(monkeypatch) -> Gate:
-    """The tie engine behind /api/tie, held at a gate."""
-    held = Gate(web_app.tie_situation)
-    monkeypatch.setattr(web_app, "tie_situation", held)
-    return held
+def gate(monkeypatch, tmp_path) -> Gate:
+    """The tie engine behind /api/tie, held at a gate in the workers."""
+    monkeypatch.setenv(FOLDER, str(tmp_path))
+    monkeypatch.setattr(web_app, "_tie", held_tie)
+    return Gate(tmp_path)
 
 
 def serve(store_path, **limits) -> TestClient:  # noqa: ANN001
@@ -62,7 +48,7 @@ def test_twenty_identical_requests_compute_once(store_path, gate):
         answers = client.app.state.answers
         replies = [pool.submit(client.get, "/api/tie", params=FLAGSHIP) for _ in range(20)]
         until(lambda: answers.stats()["waiting"] == 20, "twenty requests waiting on one flight")
-        gate.opened.set()
+        gate.open()
         bodies = [reply.result() for reply in replies]
     assert gate.calls == 1
     assert {r.status_code for r in bodies} == {200} and len({r.content for r in bodies}) == 1
@@ -82,21 +68,21 @@ def test_a_full_pool_answers_503_with_retry_after(store_path, gate):
         page = client.get("/preview", params=OTHER)  # a page says it too, as a page
         assert page.status_code == 503 and page.headers["Retry-After"] == "7"
         assert answers.stats()["computing"] == 1  # the refused ones were not queued
-        gate.opened.set()
+        gate.open()
         assert first.result().status_code == 200
         assert client.get("/api/tie", params=OTHER).status_code == 200  # room again
 
 
 def test_cached_answers_do_not_wait_behind_computations(store_path, gate):
     with serve(store_path, workers=1, queue=0) as client, ThreadPoolExecutor(1) as pool:
-        gate.opened.set()
+        gate.open()
         assert client.get("/api/tie", params=FLAGSHIP).status_code == 200  # now kept
-        gate.opened.clear()
+        gate.close()
         busy = pool.submit(client.get, "/api/tie", params=OTHER)
         until(lambda: gate.calls == 2, "the pool busy with another computation")
         for _ in range(50):
             assert client.get("/api/tie", params=FLAGSHIP).status_code == 200
-        gate.opened.set()
+        gate.open()
         assert busy.result().status_code == 200
 
 
@@ -105,15 +91,30 @@ def test_a_slow_answer_is_a_503_then_kept_for_the_retry(store_path, gate):
         slow = client.get("/api/tie", params=FLAGSHIP)
         assert slow.status_code == 503 and slow.headers["Retry-After"] == "3"
         assert "still working" in slow.json()["error"]
-        gate.opened.set()
+        gate.open()
         answers = client.app.state.answers
         until(lambda: answers.stats()["computing"] == 0, "the computation finished")
         assert client.get("/api/tie", params=FLAGSHIP).status_code == 200
     assert gate.calls == 1
 
 
+def test_a_computation_past_its_budget_is_stopped_and_refused(store_path, gate):
+    with serve(store_path, workers=1, compute_seconds=1) as client:
+        gate.open()
+        assert client.get("/api/tie", params=FLAGSHIP).status_code == 200  # a worker is up
+        gate.close()
+        for _ in range(2):  # the refusal is kept: the same question would take as long
+            reply = client.get("/api/tie", params=OTHER)
+            assert reply.status_code == 422, reply.text
+            assert "longer than the 1 s" in reply.json()["error"]
+        assert gate.calls == 2
+        gate.open()  # the stopped worker was replaced
+        first_leg = {"home": "Real Madrid", "away": "Liverpool", "date": "2021-04-06"}
+        assert client.get("/api/tie", params=first_leg).status_code == 200
+
+
 def test_errors_are_kept_like_answers(store_path, gate):
-    gate.opened.set()
+    gate.open()
     with serve(store_path) as client:
         for _ in range(3):
             reply = client.get("/api/tie", params={**FLAGSHIP, "date": "2021-04-20"})

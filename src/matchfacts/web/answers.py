@@ -1,11 +1,11 @@
 """Answers computed once and kept: how the server stays responsive under load.
 
 A request names its answer by a key (the route and what the user typed). A kept answer is
-returned at once, on the event loop, with no thread to wait for. A missing one is computed
-on a small pool of threads, once however many ask for it at the same moment (single flight),
-and kept in a least-recently-used cache bounded in bytes. A pool takes on only as much work
-as it can finish while a client waits; beyond that a request is refused with `Busy` (HTTP
-503 with Retry-After) instead of queuing for minutes.
+returned at once, on the event loop. A missing one is computed by the pool of workers
+(web/work.py), once however many ask for it at the same moment (single flight), and kept in
+a least-recently-used cache bounded in bytes. A client waits for a computation within a
+budget; past it, it hears 503 with Retry-After while the computation goes on, so that
+asking again finds the answer kept.
 """
 
 from __future__ import annotations
@@ -14,19 +14,21 @@ import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-import duckdb
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
-from matchfacts.errors import MatchfactsError
+from matchfacts.web.errors import Busy, Refused
 
-Compute = Callable[[duckdb.DuckDBPyConnection], Any]
 ERROR_SIZE = 1024  # bytes an error is counted as in the cache: its message and suggestions
 _MISSING = object()
+
+
+class Workers(Protocol):
+    def submit(self, compute: Callable) -> Future: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,50 +49,6 @@ class Reply:
 
     def response(self) -> Response:
         return Response(self.body, self.status, media_type=self.media_type)
-
-
-class Busy(Exception):
-    """The server has as much work as it can finish in time: ask again later."""
-
-    def __init__(self, message: str, retry_after: int) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class Pool:
-    """Threads for heavy work, each with its own cursor on the store, taking on at most
-    `workers + queue` computations (running or waiting) at once."""
-
-    def __init__(
-        self, store: duckdb.DuckDBPyConnection, name: str, workers: int, queue: int,
-        retry_after: int,
-    ) -> None:  # fmt: skip
-        self._store = store
-        self._store_lock = threading.Lock()  # cursors are per thread; creating one is not
-        self._local = threading.local()
-        self._executor = ThreadPoolExecutor(workers, thread_name_prefix=f"matchfacts-{name}")
-        self._slots = threading.BoundedSemaphore(workers + queue)
-        self._retry_after = retry_after
-
-    def submit(self, compute: Compute) -> Future:
-        if not self._slots.acquire(blocking=False):
-            raise Busy("the server is busy: ask again shortly", self._retry_after)
-        flight = self._executor.submit(self._run, compute)
-        flight.add_done_callback(lambda _: self._slots.release())
-        return flight
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
-
-    def _run(self, compute: Compute) -> Any:
-        return compute(self._cursor())
-
-    def _cursor(self) -> duckdb.DuckDBPyConnection:
-        """This thread's cursor, opened on its first task and kept: one per worker."""
-        if not hasattr(self._local, "con"):
-            with self._store_lock:
-                self._local.con = self._store.cursor()
-        return self._local.con
 
 
 class ByteLRU:
@@ -136,20 +94,20 @@ class Answers:
         self._retry_after = retry_after
         self._waiting = 0  # requests waiting for a computation (under the lock)
 
-    async def get(self, key: Hashable, compute: Compute, pool: Pool) -> Any:
+    async def get(self, key: Hashable, compute: Callable, workers: Workers) -> Any:
         """The answer for `key`, from the cache, from the computation already under way,
-        or from a new one on `pool`. Raises the MatchfactsError the computation raised,
-        and Busy when the pool is full or the answer takes longer than the budget."""
+        or from a new one. Raises the Refused the computation came to, and Busy when the
+        workers are full or the answer takes longer than the budget."""
         with self._lock:
             found = self._cache.get(key)
             if found is _MISSING:
-                flight = self._flights.get(key) or self._start(key, compute, pool)
+                flight = self._flights.get(key) or self._start(key, compute, workers)
         if found is _MISSING:
             found = await self._wait(flight)
         return _unwrap(found)
 
-    def _start(self, key: Hashable, compute: Compute, pool: Pool) -> Future:
-        flight = pool.submit(compute)
+    def _start(self, key: Hashable, compute: Callable, workers: Workers) -> Future:
+        flight = workers.submit(compute)
         self._flights[key] = flight
         flight.add_done_callback(lambda done: self._land(key, done))
         return flight
@@ -164,19 +122,23 @@ class Answers:
             self._flights.pop(key, None)
 
     async def _wait(self, flight: Future) -> Any:
+        """The flight's outcome; asyncio.wait, unlike wait_for, never cancels the flight
+        that others may be waiting for, on a timeout or when this client goes away."""
+        waiting = asyncio.wrap_future(flight)
+        waiting.add_done_callback(_seen)
         self._count_waiting(+1)
-        # shield: a client that gives up must not cancel the computation others wait for.
         try:
-            return await asyncio.wait_for(
-                asyncio.shield(asyncio.wrap_future(flight)), self._wait_seconds
-            )
-        except TimeoutError:
-            # The computation goes on and its answer is kept: asking again will find it.
-            raise Busy("still working on it: ask again shortly", self._retry_after) from None
-        except MatchfactsError as error:
-            return error
+            done, _ = await asyncio.wait({waiting}, timeout=self._wait_seconds)
         finally:
             self._count_waiting(-1)
+        if not done:  # it goes on, and its answer is kept: asking again will find it
+            raise Busy("still working on it: ask again shortly", self._retry_after)
+        if flight.cancelled():  # the pool is stopping
+            raise Busy("the server is stopping", self._retry_after)
+        outcome = _outcome(flight)
+        if outcome is _MISSING:
+            return flight.result()  # a fault: raised here, an HTTP 500, and not kept
+        return outcome
 
     def _count_waiting(self, step: int) -> None:
         with self._lock:
@@ -190,19 +152,25 @@ class Answers:
 
 
 def _outcome(flight: Future) -> Any:
-    """What to keep of a finished computation: its value, or its MatchfactsError (the store
-    is read-only, so the same question gets the same error); nothing for a fault or a
+    """What to keep of a finished computation: its value, or its Refused (the store is
+    read-only, so the same question gets the same refusal); nothing for a fault or a
     cancellation, so the next request tries again."""
     if flight.cancelled():
         return _MISSING
     error = flight.exception()
     if error is None:
         return flight.result()
-    if isinstance(error, MatchfactsError):
+    if isinstance(error, Refused):
         # Kept without its traceback: the frames would hold the computation's data.
         error.__context__ = error.__cause__ = None
         return error.with_traceback(None)
     return _MISSING
+
+
+def _seen(waiting: asyncio.Future) -> None:
+    """Marks a waiter's copy of the outcome as read: the outcome is read from the flight."""
+    if not waiting.cancelled():
+        waiting.exception()
 
 
 def _unwrap(outcome: Any) -> Any:

@@ -1,11 +1,12 @@
 """The web app: find a fixture, read its preview, or take it as JSON (OpenAPI at /docs).
 
-Thin over the same library as the command line. The store is opened read-only, so every
-answer depends only on the question: each is computed once (web/answers.py) and kept as the
+Thin over the same library as the command line. The store is read-only, so every answer
+depends only on the question: each is computed once (web/answers.py) and kept as the
 finished bytes. Routes are coroutines: a kept answer is sent from the event loop at once,
-while computations run on bounded pools of threads and a full pool answers 503. Every input
-is validated and bounded (web/limits.py); an unknown team or fixture is a 404 with
-suggestions, a bad request a short 422 that does not echo it (web/errors.py), never a 500.
+while computations run in a bounded pool of worker processes (web/work.py) and a full pool
+answers 503. Every input is validated and bounded (web/inputs.py, web/limits.py); an
+unknown team or fixture is a 404 with suggestions, a bad request a short 422 that does not
+echo it (web/errors.py), never a 500.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from matchfacts.rules.situation import situation_dict, tie_situation
 from matchfacts.store.db import open_store
 from matchfacts.store.lookup import resolve_team
 from matchfacts.web import errors
-from matchfacts.web.answers import Answers, Pool, Reply
+from matchfacts.web.answers import Answers, Reply
 from matchfacts.web.inputs import (
     CheckRequest,
     Competition,
@@ -46,24 +47,22 @@ from matchfacts.web.inputs import (
 )
 from matchfacts.web.limits import MAX_NAME, Limits
 from matchfacts.web.pages import find_page
+from matchfacts.web.work import Pool
 
 BUSY = {503: {"description": "Busy: ask again after the Retry-After header's seconds"}}
 
 
 def create_app(db_path: Path, limits: Limits | None = None) -> FastAPI:
     limits = limits or Limits()
-    store = open_store(db_path, read_only=True)
-    heavy = Pool(store, "heavy", limits.workers, limits.queue, limits.retry_after)
-    # One thread checks: the checker keeps its mention finder per connection, for one
-    # connection at a time, so checks on two threads would rebuild it and race.
-    checks = Pool(store, "check", 1, limits.check_queue, limits.retry_after)
+    open_store(db_path, read_only=True).close()  # a missing or outdated store fails here
+    pool = Pool(db_path, limits)
     answers = Answers(limits.cache_bytes, limits.wait_seconds, limits.retry_after)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        pool.start()
         yield
-        heavy.close()
-        checks.close()
+        pool.close()
 
     app = FastAPIOffline(
         title="matchfacts",
@@ -79,7 +78,7 @@ def create_app(db_path: Path, limits: Limits | None = None) -> FastAPI:
     async def previews(home: str, away: str, date: dt.date, competition: str | None) -> dict:
         """The preview as a page, as JSON and its forecast: composed once, rendered thrice."""
         key = ("preview", _typed(home), _typed(away), date, competition or "")
-        return await answers.get(key, partial(_previews, home, away, date, competition), heavy)
+        return await answers.get(key, partial(_previews, home, away, date, competition), pool)
 
     @app.get("/", response_class=HTMLResponse, summary="Find a fixture")
     async def find(
@@ -106,20 +105,20 @@ def create_app(db_path: Path, limits: Limits | None = None) -> FastAPI:
     @app.get("/api/tie", summary="The tie before a match")
     async def api_tie(home: Team, away: Team, date: Day) -> Response:
         key = ("tie", _typed(home), _typed(away), date)
-        reply = await answers.get(key, partial(_tie, home, away, date), heavy)
+        reply = await answers.get(key, partial(_tie, home, away, date), pool)
         return reply.response()
 
     @app.get("/api/facts", summary="Ranked facts with evidence")
     async def api_facts(home: Team, away: Team, date: Day, limit: Limit = 20) -> Response:
         key = ("facts", _typed(home), _typed(away), date, limit)
-        reply = await answers.get(key, partial(_facts, home, away, date, limit), heavy)
+        reply = await answers.get(key, partial(_facts, home, away, date, limit), pool)
         return reply.response()
 
     @app.get("/api/teams", summary="Teams whose names match")
     async def api_teams(
         q: Annotated[str, Query(min_length=2, max_length=MAX_NAME)],
     ) -> Response:
-        reply = await answers.get(("teams", _typed(q)), partial(_teams, q), heavy)
+        reply = await answers.get(("teams", _typed(q)), partial(_teams, q), pool)
         return reply.response()
 
     @app.get("/check", response_class=HTMLResponse, summary="Check a preview (the form)")
@@ -136,20 +135,19 @@ def create_app(db_path: Path, limits: Limits | None = None) -> FastAPI:
     ) -> Response:
         key = ("check page", _digest(text), date, _typed(home), _typed(away))
         compute = partial(_check_page, text, date, home or None, away or None)
-        return (await answers.get(key, compute, checks)).response()
+        return (await answers.get(key, compute, pool)).response()
 
     @app.post("/api/check", summary="Verify every statistical claim in a written preview")
     async def api_check(body: CheckRequest) -> Response:
         key = ("check", _digest(body.text), body.date, _typed(body.home), _typed(body.away))
         compute = partial(_check, body.text, body.date, body.home, body.away)
-        return (await answers.get(key, compute, checks)).response()
+        return (await answers.get(key, compute, pool)).response()
 
-    app.state.store = store
     app.state.answers = answers
     return app
 
 
-# What the pools compute: each gets the worker's cursor last and returns finished bytes.
+# What the workers compute: each gets the worker's connection last, returns finished bytes.
 
 
 def _previews(

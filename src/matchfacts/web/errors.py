@@ -9,18 +9,44 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from matchfacts.errors import MatchfactsError, NotFoundError, UnknownNameError
-from matchfacts.web.answers import Busy
 from matchfacts.web.pages import error_page
 
 MAX_PROBLEMS = 5  # a request with more wrong fields hears about the first five
 MAX_WORDS = 120  # characters of pydantic's message about one field
 
 
+class Busy(Exception):
+    """The server has as much work as it can finish in time: ask again later (503)."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Refused(Exception):
+    """The answer to a question the data says no to, as it is sent: a status, a message
+    and what goes with it (an unknown name's suggestions). Unlike some of the library's
+    errors it pickles, so it comes back intact from a worker process."""
+
+    def __init__(self, status: int, message: str, extra: dict | None = None) -> None:
+        super().__init__(status, message, extra)
+        self.status, self.message, self.extra = status, message, extra or {}
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def refusal(error: MatchfactsError) -> Refused:
+    """A library error as the web answers it: 404 for what the data does not hold (with
+    the nearest names for an unknown one), 400 for any other."""
+    if isinstance(error, UnknownNameError):
+        return Refused(404, str(error), {"name": error.name, "suggestions": error.suggestions})
+    return Refused(404 if isinstance(error, NotFoundError) else 400, str(error))
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, invalid_request)
-    app.add_exception_handler(UnknownNameError, unknown_name)
-    app.add_exception_handler(NotFoundError, not_found)
-    app.add_exception_handler(MatchfactsError, bad_request)
+    app.add_exception_handler(Refused, refused)
     app.add_exception_handler(Busy, busy)
 
 
@@ -41,16 +67,8 @@ async def invalid_request(request: Request, exc: RequestValidationError) -> Resp
     return answer(request, 422, message, problems=problems)
 
 
-async def unknown_name(request: Request, exc: UnknownNameError) -> Response:
-    return answer(request, 404, str(exc), name=exc.name, suggestions=exc.suggestions)
-
-
-async def not_found(request: Request, exc: NotFoundError) -> Response:
-    return answer(request, 404, str(exc))
-
-
-async def bad_request(request: Request, exc: MatchfactsError) -> Response:
-    return answer(request, 400, str(exc))
+async def refused(request: Request, exc: Refused) -> Response:
+    return answer(request, exc.status, exc.message, **exc.extra)
 
 
 async def busy(request: Request, exc: Busy) -> Response:
