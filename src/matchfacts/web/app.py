@@ -53,6 +53,9 @@ BUSY = {503: {"description": "Busy: ask again after the Retry-After header's sec
 
 
 def create_app(db_path: Path, limits: Limits | None = None) -> FastAPI:
+    """The app over the store at `db_path`. Its workers are spawned processes, which import
+    the main module again: a script that calls this keeps its own top level under
+    `if __name__ == "__main__":`, as any user of multiprocessing does."""
     limits = limits or Limits()
     open_store(db_path, read_only=True).close()  # a missing or outdated store fails here
     pool = Pool(db_path, limits)
