@@ -919,6 +919,8 @@ def serve(
     except MatchfactsError as exc:
         _fail(exc)
         return
+    address = f"[{host}]" if ":" in host else host  # an IPv6 address goes in brackets
+    typer.echo(f"matchfacts: serving on http://{address}:{port}/ (Ctrl+C to stop)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

@@ -1,260 +1,229 @@
 """The web app: find a fixture, read its preview, or take it as JSON (OpenAPI at /docs).
 
-Thin over the same library as the command line. The store is opened read-only; every
-input is validated; an unknown team or fixture is a 404 with suggestions, never a 500;
-computed previews are cached (they depend only on the store, which is read-only here).
+Thin over the same library as the command line. The store is read-only, so every answer
+depends only on the question: each is computed once (web/answers.py) and kept as the
+finished bytes. Routes are coroutines: a kept answer is sent from the event loop at once,
+while computations run in a bounded pool of worker processes (web/work.py) and a full pool
+answers 503. Every input is validated and bounded (web/inputs.py, web/limits.py); an
+unknown team or fixture is a 404 with suggestions, a bad request a short 422 that does not
+echo it (web/errors.py), never a 500.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
-from html import escape
+import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import duckdb
-from fastapi import FastAPI, Form, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel, Field
+from fastapi import FastAPI, Form, Query
+from fastapi.responses import HTMLResponse, Response
+from fastapi_offline import FastAPIOffline
 
-from matchfacts.check.checker import MAX_BYTES, CheckInputError, CheckReport, check_text
+from matchfacts.check.checker import CheckInputError, CheckReport, check_text
 from matchfacts.check.html import render_check_page
 from matchfacts.errors import MatchfactsError, NotFoundError, UnknownNameError
 from matchfacts.facts.mine import facts_for
-from matchfacts.preview.compose import Preview, compose, preview_dict
+from matchfacts.preview.compose import compose, preview_dict
 from matchfacts.preview.html import render_html
 from matchfacts.rules.situation import situation_dict, tie_situation
 from matchfacts.store.db import open_store
 from matchfacts.store.lookup import resolve_team
+from matchfacts.web import errors
+from matchfacts.web.answers import Answers, Reply
+from matchfacts.web.inputs import (
+    CheckRequest,
+    Competition,
+    Day,
+    FormName,
+    FormText,
+    Limit,
+    Team,
+    Utf8Route,
+)
+from matchfacts.web.limits import MAX_NAME, Limits
+from matchfacts.web.pages import find_page
+from matchfacts.web.work import Pool
 
-Team = Annotated[str, Query(min_length=2, max_length=80, description="A team, as you write it")]
-Day = Annotated[dt.date, Query(description="Match day, YYYY-MM-DD")]
-Competition = Annotated[
-    str | None,
-    Query(
-        pattern=r"^([A-Z]{3}[0-9]|UCL|UEL|UCWC|UECL|UIC|USC)?$",
-        description="Only a match of this competition (UCL, ENG1 ...)",
-    ),
-]
-CACHE_SIZE = 64
-
-FIND_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>matchfacts: find a fixture</title>
-<style>body{{font:16px system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}}
-label{{display:block;margin:.6rem 0 .2rem}}input{{font:inherit;padding:.3rem;width:100%}}
-button{{font:inherit;margin-top:1rem;padding:.4rem 1rem}}</style></head><body>
-<h1>matchfacts</h1><p>Football previews from open data, every word proven.</p>
-<form action="/preview" method="get" id="find">
-<label for="home">Home side</label><input id="home" name="home" value="{home}" required>
-<label for="away">Visitors</label><input id="away" name="away" value="{away}" required>
-<label for="date">Match day</label><input id="date" name="date" type="date" value="{date}" required>
-<label for="competition">Competition (optional)</label>
-<select id="competition" name="competition"><option value="">any</option>
-<option value="UCL">European Cup / Champions League</option>
-<option value="UEL">Fairs Cup / UEFA Cup / Europa League</option>
-<option value="UCWC">Cup Winners' Cup</option><option value="UECL">Conference League</option>
-<option value="ENG1">English top flight</option><option value="ESP1">LaLiga</option>
-<option value="GER1">Bundesliga</option><option value="ITA1">Serie A</option>
-<option value="FRA1">Ligue 1</option></select>
-<button type="submit">Preview</button></form>
-<p><a href="/check">Check a written preview</a> · <a href="/docs">JSON API</a></p>
-</body></html>"""
+BUSY = {503: {"description": "Busy: ask again after the Retry-After header's seconds"}}
 
 
-class Previews:
-    """A small least-recently-used cache (of previews, or of rendered pages), thread-safe."""
+def create_app(db_path: Path, limits: Limits | None = None) -> FastAPI:
+    """The app over the store at `db_path`. Its workers are spawned processes, which import
+    the main module again: a script that calls this keeps its own top level under
+    `if __name__ == "__main__":`, as any user of multiprocessing does."""
+    limits = limits or Limits()
+    open_store(db_path, read_only=True).close()  # a missing or outdated store fails here
+    pool = Pool(db_path, limits)
+    answers = Answers(limits.cache_bytes, limits.wait_seconds, limits.retry_after)
 
-    def __init__(self, size: int = CACHE_SIZE) -> None:
-        self._items: OrderedDict[tuple, Preview] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        pool.start()
+        yield
+        pool.close()
 
-    def get(self, key: tuple, make):  # noqa: ANN001, ANN201
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = make()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return value
-
-
-def create_app(db_path: Path) -> FastAPI:
-    app = FastAPI(
+    app = FastAPIOffline(
         title="matchfacts",
         version="0.1.0",
         description="Ties, forecasts and facts for football fixtures, from open data.",
+        max_body_size=limits.max_body,
+        responses=BUSY,
+        lifespan=lifespan,
     )
-    store = open_store(db_path, read_only=True)
-    store_lock = threading.Lock()
-    previews = Previews()
-    pages = Previews(CACHE_SIZE * 4)
+    app.router.route_class = Utf8Route
+    errors.install(app)
 
-    def cursor() -> duckdb.DuckDBPyConnection:
-        with store_lock:  # cursors are per thread; creating one is not
-            return store.cursor()
-
-    def preview_of(home: str, away: str, date: dt.date) -> Preview:
-        con = cursor()
-        try:
-            h, a = resolve_team(con, home), resolve_team(con, away)
-            return previews.get((h.id, a.id, date), lambda: compose(con, h, a, date))
-        finally:
-            con.close()
-
-    def rendered(
-        kind: str,
-        home: str,
-        away: str,
-        date: dt.date,
-        render,  # noqa: ANN001, ANN202
-        competition: str | None = None,
-    ):
-        """A finished page or JSON body, cached by what the user typed: a repeat request
-        costs a dictionary lookup, not a name search and a render."""
-        key = (kind, home.strip().lower(), away.strip().lower(), date, competition or "")
-
-        def make():  # noqa: ANN202
-            doc = preview_of(home, away, date)
-            found = doc.forecast.match.competition_id
-            if competition and found != competition:
-                raise NotFoundError(
-                    f"{doc.home.short_name} v {doc.away.short_name} on {date} "
-                    f"is a {found} match, not {competition}"
-                )
-            return render(doc)
-
-        return pages.get(key, make)
-
-    @app.exception_handler(UnknownNameError)
-    async def unknown_name(request: Request, exc: UnknownNameError) -> JSONResponse:
-        body = {"error": str(exc), "name": exc.name, "suggestions": exc.suggestions}
-        if request.url.path.startswith("/api"):
-            return JSONResponse(body, status_code=404)
-        items = "".join(f"<li>{escape(s)}</li>" for s in exc.suggestions)
-        return HTMLResponse(
-            f"<!doctype html><title>Not found</title><h1>{escape(str(exc))}"
-            f"</h1><ul>{items}</ul><p><a href='/'>Find a fixture</a></p>",
-            status_code=404,
-        )
-
-    @app.exception_handler(NotFoundError)
-    async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
-        if request.url.path.startswith("/api"):
-            return JSONResponse({"error": str(exc)}, status_code=404)
-        return HTMLResponse(
-            f"<!doctype html><title>Not found</title><p>{escape(str(exc))}</p>"
-            "<p><a href='/'>Find a fixture</a></p>",
-            status_code=404,
-        )
-
-    @app.exception_handler(MatchfactsError)
-    async def bad_request(request: Request, exc: MatchfactsError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=400)
+    async def previews(home: str, away: str, date: dt.date, competition: str | None) -> dict:
+        """The preview as a page, as JSON and its forecast: composed once, rendered thrice."""
+        key = ("preview", _typed(home), _typed(away), date, competition or "")
+        return await answers.get(key, partial(_previews, home, away, date, competition), pool)
 
     @app.get("/", response_class=HTMLResponse, summary="Find a fixture")
-    def find(home: str = "Liverpool", away: str = "Real Madrid", date: str = "2021-04-14") -> str:
-        return FIND_PAGE.format(
-            home=escape(home[:80]), away=escape(away[:80]), date=escape(date[:10])
-        )
+    async def find(
+        home: str = "Liverpool", away: str = "Real Madrid", date: str = "2021-04-14"
+    ) -> HTMLResponse:
+        return HTMLResponse(find_page(home, away, date))  # a template: nothing to keep
 
     @app.get("/preview", response_class=HTMLResponse, summary="The preview page")
-    def preview_page(
+    async def preview_page(
         home: Team, away: Team, date: Day, competition: Competition = None
-    ) -> HTMLResponse:
-        return HTMLResponse(rendered("html", home, away, date, render_html, competition or None))
+    ) -> Response:
+        return (await previews(home, away, date, competition))["html"].response()
 
     @app.get("/api/preview", summary="The whole preview as JSON")
-    def api_preview(home: Team, away: Team, date: Day, competition: Competition = None) -> dict:
-        return {"preview": rendered("json", home, away, date, preview_dict, competition or None)}
-
-    @app.get("/api/tie", summary="The tie before a match")
-    def api_tie(home: Team, away: Team, date: Day) -> dict:
-        con = cursor()
-        try:
-            situation = tie_situation(con, resolve_team(con, home), resolve_team(con, away), date)
-            return {"tie": situation_dict(situation)}
-        finally:
-            con.close()
+    async def api_preview(
+        home: Team, away: Team, date: Day, competition: Competition = None
+    ) -> Response:
+        return (await previews(home, away, date, competition))["json"].response()
 
     @app.get("/api/forecast", summary="Match and progression probabilities")
-    def api_forecast(home: Team, away: Team, date: Day) -> dict:
-        return {"forecast": rendered("json", home, away, date, preview_dict)["forecast"]}
+    async def api_forecast(home: Team, away: Team, date: Day) -> Response:
+        return (await previews(home, away, date, None))["forecast"].response()
+
+    @app.get("/api/tie", summary="The tie before a match")
+    async def api_tie(home: Team, away: Team, date: Day) -> Response:
+        key = ("tie", _typed(home), _typed(away), date)
+        reply = await answers.get(key, partial(_tie, home, away, date), pool)
+        return reply.response()
 
     @app.get("/api/facts", summary="Ranked facts with evidence")
-    def api_facts(
-        home: Team, away: Team, date: Day, limit: Annotated[int, Query(ge=1, le=100)] = 20
-    ) -> dict:
-        con = cursor()
-        try:
-            found = facts_for(con, resolve_team(con, home), resolve_team(con, away), date, limit)
-            return {"facts": {"as_of": date.isoformat(), "facts": [f.as_dict() for f in found]}}
-        finally:
-            con.close()
+    async def api_facts(home: Team, away: Team, date: Day, limit: Limit = 20) -> Response:
+        key = ("facts", _typed(home), _typed(away), date, limit)
+        reply = await answers.get(key, partial(_facts, home, away, date, limit), pool)
+        return reply.response()
 
     @app.get("/api/teams", summary="Teams whose names match")
-    def api_teams(q: Annotated[str, Query(min_length=2, max_length=80)]) -> dict:
-        con = cursor()
-        try:
-            team = resolve_team(con, q)
-            return {
-                "teams": [
-                    {
-                        "id": team.id,
-                        "name": team.name,
-                        "short_name": team.short_name,
-                        "country": team.country,
-                    }
-                ]
-            }
-        finally:
-            con.close()
+    async def api_teams(
+        q: Annotated[str, Query(min_length=2, max_length=MAX_NAME)],
+    ) -> Response:
+        reply = await answers.get(("teams", _typed(q)), partial(_teams, q), pool)
+        return reply.response()
 
     @app.get("/check", response_class=HTMLResponse, summary="Check a preview (the form)")
-    def check_form(date: str = "", home: str = "", away: str = "") -> str:
-        return render_check_page(form={"date": date, "home": home, "away": away})
+    async def check_form(date: str = "", home: str = "", away: str = "") -> HTMLResponse:
+        form = {"date": date[:10], "home": home[:MAX_NAME], "away": away[:MAX_NAME]}
+        return HTMLResponse(render_check_page(form=form))  # a template: nothing to keep
 
     @app.post("/check", response_class=HTMLResponse, summary="Check a preview (the report)")
-    def check_page(
-        text: Annotated[str, Form(max_length=MAX_BYTES)],
+    async def check_page(
+        text: FormText,
         date: Annotated[dt.date, Form()],
-        home: Annotated[str, Form(max_length=80)] = "",
-        away: Annotated[str, Form(max_length=80)] = "",
-    ) -> HTMLResponse:
-        form = {"date": date.isoformat(), "home": home, "away": away}
-        try:
-            report = run_check(text, date, home or None, away or None)
-        except MatchfactsError as error:
-            status = 404 if isinstance(error, NotFoundError | UnknownNameError) else 422
-            page = render_check_page(text, form=form, error=str(error))
-            return HTMLResponse(page, status_code=status)
-        return HTMLResponse(render_check_page(text, report, form))
+        home: FormName = "",
+        away: FormName = "",
+    ) -> Response:
+        key = ("check page", _digest(text), date, _typed(home), _typed(away))
+        compute = partial(_check_page, text, date, home or None, away or None)
+        return (await answers.get(key, compute, pool)).response()
 
     @app.post("/api/check", summary="Verify every statistical claim in a written preview")
-    def api_check(body: CheckRequest) -> dict:
-        return {"check": run_check(body.text, body.date, body.home, body.away).as_dict()}
+    async def api_check(body: CheckRequest) -> Response:
+        key = ("check", _digest(body.text), body.date, _typed(body.home), _typed(body.away))
+        compute = partial(_check, body.text, body.date, body.home, body.away)
+        return (await answers.get(key, compute, pool)).response()
 
-    def run_check(text: str, date: dt.date, home: str | None, away: str | None) -> CheckReport:
-        if (home is None) != (away is None):
-            raise CheckInputError("give both the home side and the visitors, or neither")
-        con = cursor()
-        try:
-            sides = (resolve_team(con, home), resolve_team(con, away)) if home else (None, None)
-            return check_text(con, text, date, *sides)
-        finally:
-            con.close()
-
-    app.state.store = store
+    app.state.answers = answers
     return app
 
 
-class CheckRequest(BaseModel):
-    text: str = Field(max_length=MAX_BYTES, description="The preview, as written")
-    date: dt.date = Field(description="Match day: claims are checked as of it")
-    home: str | None = Field(None, max_length=80, description="The home side (optional)")
-    away: str | None = Field(None, max_length=80, description="The visitors (optional)")
+# What the workers compute: each gets the worker's connection last, returns finished bytes.
+
+
+def _previews(
+    home: str, away: str, date: dt.date, competition: str | None, con: duckdb.DuckDBPyConnection
+) -> dict[str, Reply]:
+    doc = compose(con, resolve_team(con, home), resolve_team(con, away), date)
+    found = doc.forecast.match.competition_id
+    if competition and found != competition:
+        raise NotFoundError(
+            f"{doc.home.short_name} v {doc.away.short_name} on {date} "
+            f"is a {found} match, not {competition}"
+        )
+    data = preview_dict(doc)
+    return {
+        "html": Reply.html(render_html(doc)),
+        "json": Reply.json({"preview": data}),
+        "forecast": Reply.json({"forecast": data["forecast"]}),
+    }
+
+
+def _tie(home: str, away: str, date: dt.date, con: duckdb.DuckDBPyConnection) -> Reply:
+    situation = tie_situation(con, resolve_team(con, home), resolve_team(con, away), date)
+    return Reply.json({"tie": situation_dict(situation)})
+
+
+def _facts(
+    home: str, away: str, date: dt.date, limit: int, con: duckdb.DuckDBPyConnection
+) -> Reply:
+    found = facts_for(con, resolve_team(con, home), resolve_team(con, away), date, limit)
+    return Reply.json({"facts": {"as_of": date.isoformat(), "facts": [f.as_dict() for f in found]}})
+
+
+def _teams(q: str, con: duckdb.DuckDBPyConnection) -> Reply:
+    team = resolve_team(con, q)
+    found = {"id": team.id, "name": team.name, "short_name": team.short_name,
+             "country": team.country}  # fmt: skip
+    return Reply.json({"teams": [found]})
+
+
+def _check(
+    text: str, date: dt.date, home: str | None, away: str | None, con: duckdb.DuckDBPyConnection
+) -> Reply:
+    return Reply.json({"check": _report(con, text, date, home, away).as_dict()})
+
+
+def _check_page(
+    text: str, date: dt.date, home: str | None, away: str | None, con: duckdb.DuckDBPyConnection
+) -> Reply:
+    """The report as a page; an unknown side or a bad text is said on the page, beside the
+    form holding what was typed, so the writer can put it right."""
+    form = {"date": date.isoformat(), "home": home or "", "away": away or ""}
+    try:
+        report = _report(con, text, date, home, away)
+    except MatchfactsError as error:
+        status = 404 if isinstance(error, NotFoundError | UnknownNameError) else 422
+        return Reply.html(render_check_page(text, form=form, error=str(error)), status)
+    return Reply.html(render_check_page(text, report, form))
+
+
+def _report(
+    con: duckdb.DuckDBPyConnection, text: str, date: dt.date, home: str | None, away: str | None
+) -> CheckReport:
+    if (home is None) != (away is None):
+        raise CheckInputError("give both the home side and the visitors, or neither")
+    sides = (resolve_team(con, home), resolve_team(con, away)) if home else (None, None)
+    return check_text(con, text, date, *sides)
+
+
+def _typed(name: str | None) -> str:
+    """A name as a cache key: 'Real  madrid ' and 'Real Madrid' ask the same question."""
+    return " ".join((name or "").split()).casefold()
+
+
+def _digest(text: str) -> str:
+    """A text as a cache key: its hash, so the key stays small however long the text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
