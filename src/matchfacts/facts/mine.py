@@ -115,7 +115,10 @@ def robustness(ev: Evaluator, q: Query, a: Answer) -> dict[str, bool]:
 
 def subject_kind(q: Query) -> str:
     """How central to this fixture: its tie and its meetings most, then the sides, then
-    their players."""
+    their players. The tie's situation after the first leg is what every second-leg preview
+    leads with."""
+    if q.context.first_leg is not None:
+        return "situation"
     if q.subject.sides or q.unit == "tie" or q.context.opponent is not None:
         return "tie"
     return "player" if q.subject.player is not None else "team"

@@ -31,7 +31,8 @@ WEIGHTS = {
     "freshness": 0.15,
     "centrality": 0.25,
 }
-CENTRALITY = {"team": 1.0, "tie": 0.9, "player": 0.7, "other": 0.4}
+CENTRALITY = {"situation": 1.0, "team": 1.0, "tie": 0.9, "player": 0.7, "other": 0.4}
+TIMELESS = {"situation"}  # a base rate after a first leg is not staler for being old
 FRESH_HALF_LIFE_YEARS = 2.0  # evidence this old counts half as fresh
 SAMPLE_SCALE = 8.0  # eight matches behind a fact make it 63% as solid as it gets
 
@@ -61,7 +62,8 @@ def components(fact: Fact) -> dict[str, float]:
         "rarity": min(1.0, -math.log10(chance) / 3),
         "sample": 1 - math.exp(-n / SAMPLE_SCALE),
         "robustness": sum(windows.values()) / len(windows) if windows else 0.5,
-        "freshness": 0.5 ** (age / FRESH_HALF_LIFE_YEARS),
+        "freshness": 1.0 if d.get("subject_kind") in TIMELESS
+        else 0.5 ** (age / FRESH_HALF_LIFE_YEARS),
         "centrality": CENTRALITY[d.get("subject_kind", "other")],
     }
 
