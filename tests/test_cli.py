@@ -211,3 +211,28 @@ def test_backtest_of_a_champions_league_season_with_its_ties(store_path):
     assert sum(b["n"] for b in ties["calibration"]) == 2 * ties["n"]
     code, _, err = run("backtest", "--rounds", "groups", "--db", str(store_path))
     assert code == 2 and "proper, qualifying or all" in err
+
+
+def test_the_entry_point_turns_an_environment_failure_into_one_line(
+    store_path, tmp_path, monkeypatch, capsys
+):
+    """`check` on a folder: the console script's error boundary exits 3 with one line."""
+    import sys
+
+    from matchfacts.cli import run as entry_point
+
+    args = ["matchfacts", "check", str(tmp_path), "--date", "2021-04-14", "--db", str(store_path)]
+    monkeypatch.setattr(sys, "argv", args)
+    with pytest.raises(SystemExit) as stopped:
+        entry_point()
+    err = capsys.readouterr().err
+    assert stopped.value.code == 3
+    assert "Is a directory" in err and "Traceback" not in err
+
+
+def test_an_output_file_in_a_missing_folder_is_bad_usage(store_path, tmp_path):
+    code, _, err = run(
+        "preview", "Liverpool", "Real Madrid", "-d", "2021-04-14", "--db", str(store_path),
+        "-o", str(tmp_path / "no-such-folder" / "preview.md"),
+    )  # fmt: skip
+    assert code == 2 and "does not exist" in err

@@ -31,6 +31,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="markdown",  # docstrings wrap as paragraphs
+    pretty_exceptions_enable=False,  # `run` turns every error into one line, not a traceback
 )
 console = Console()
 errors = Console(stderr=True)
@@ -298,7 +299,10 @@ def show_summary(db: DbOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         _emit_json({"rows": counts, "competitions": coverage})
         return
-    console.print(counts)
+    table = Table("table", "rows", title="Rows in the store")
+    for name, rows in counts.items():
+        table.add_row(name, f"{rows:,}")
+    console.print(table)
     _print_summary(path)
 
 
@@ -865,6 +869,8 @@ def preview(
 
     if fmt not in ("md", "html", "json"):
         raise typer.BadParameter(f"--format must be md, html or json, not {fmt!r}")
+    if output is not None and not output.parent.is_dir():
+        raise typer.BadParameter(f"--output {output}: the folder {output.parent} does not exist")
     day = _date(date)
     path = _db(db)
     try:
@@ -1025,5 +1031,27 @@ def _print_tie(s, live: str | None) -> None:  # noqa: ANN001 - TieSituation
         console.print(f"\n[bold]Now:[/bold] {live}")
 
 
+ENVIRONMENT_FAILURE = 3  # the machine said no: a disk, a permission, a lock
+
+
+def run() -> None:
+    """The console entry point: one error boundary for every command. What the data says
+    no to exits 1, bad usage or input 2, the environment (a file, a disk, a permission) 3,
+    each with one line and never a traceback."""
+    try:
+        app()
+    except MatchfactsError as exc:
+        _fail_outside(exc)
+    except OSError as exc:
+        where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+        errors.print(f"[red]error:[/red] {exc.strerror or exc}{where}")
+        sys.exit(ENVIRONMENT_FAILURE)
+
+
+def _fail_outside(exc: MatchfactsError) -> NoReturn:
+    errors.print(f"[red]error:[/red] {exc}")
+    sys.exit(1 if isinstance(exc, NotFoundError | UnknownNameError) else 2)
+
+
 if __name__ == "__main__":
-    app()
+    run()
