@@ -819,21 +819,39 @@ def _marked_text(text: str, report) -> Text:  # noqa: ANN001 - CheckReport
 def _ensure_store(path: Path) -> None:
     """First use: build the store (fetching the sources) before answering; a store an
     older matchfacts wrote is rebuilt the same way (the ingest swaps it in whole)."""
-    from matchfacts.rules.fill import fill_tie_results
-    from matchfacts.store.db import OutdatedStoreError
-    from matchfacts.store.ingest import ingest as run_ingest
+    from matchfacts.store.lock import build_lock
 
-    if path.exists():
-        try:
-            open_store(path).close()
-            return
-        except OutdatedStoreError:
+    if _usable(path):
+        return
+    with build_lock(path, errors.print):  # another process may be building it: wait
+        if not _usable(path, say=True):
+            _build_store(path)
+
+
+def _usable(path: Path, say: bool = False) -> bool:
+    """Whether the store at `path` can be read as it is (say why not, when asked)."""
+    from matchfacts.store.db import OutdatedStoreError
+
+    if not path.exists():
+        if say:
+            errors.print(f"No store at {path} yet: fetching and ingesting the sources (once).")
+        return False
+    try:
+        open_store(path).close()
+        return True
+    except OutdatedStoreError:
+        if say:
             errors.print(
                 f"The store at {path} is from an older matchfacts: rebuilding it from the "
                 "open sources (add local ones with `matchfacts ingest --local NAME=DIR`)."
             )
-    else:
-        errors.print(f"No store at {path} yet: fetching and ingesting the sources (once).")
+        return False
+
+
+def _build_store(path: Path) -> None:
+    from matchfacts.rules.fill import fill_tie_results
+    from matchfacts.store.ingest import ingest as run_ingest
+
     with console.status("ingesting", spinner="dots") as status:
         run_ingest(
             path, None, Fetcher(), progress=lambda m: status.update(m), finalize=fill_tie_results

@@ -24,6 +24,7 @@ from matchfacts.store import identity as ident
 from matchfacts.store.goals import MatchFinder, Players, team_side
 from matchfacts.store.lineage import LineageEntry, join_lineage, read_lineage
 from matchfacts.store.lineage_review import review_candidates
+from matchfacts.store.lock import build_lock
 from matchfacts.store.names import name_key
 from matchfacts.store.reconcile import PRIORITY, Reconciler
 from matchfacts.store.references import place_references
@@ -69,7 +70,8 @@ def ingest(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _ingest(db_path, names, fetcher, progress, finalize, aliases_file)
+        with build_lock(db_path, progress):
+            return _ingest(db_path, names, fetcher, progress, finalize, aliases_file)
     finally:
         if collecting:
             gc.enable()
