@@ -236,3 +236,13 @@ def test_an_output_file_in_a_missing_folder_is_bad_usage(store_path, tmp_path):
         "-o", str(tmp_path / "no-such-folder" / "preview.md"),
     )  # fmt: skip
     assert code == 2 and "does not exist" in err
+
+
+def test_endless_input_to_check_is_cut_at_the_limit(store_path):
+    """stdin is read up to one byte past the checker's limit: a stream of 2 MB ends in a
+    clear error, not in memory without bound."""
+    result = runner.invoke(
+        app, ["check", "-", "--date", "2021-04-14", "--db", str(store_path)],
+        input="a" * 2_000_000,
+    )  # fmt: skip
+    assert result.exit_code == 2 and "over 1 MB" in result.stderr

@@ -759,14 +759,18 @@ def check(
     under another reading (qualifying rounds counted, another competition set); or **not
     checkable**, with the reason. Without --home/--away the fixture is the match on that
     day whose two sides the text names."""
-    from matchfacts.check.checker import check_text, read_text
+    from matchfacts.check.checker import MAX_BYTES, check_text, read_text
     from matchfacts.store.lookup import resolve_team
 
     day = _date(date)
     if (home is None) != (away is None):
         raise typer.BadParameter("give both --home and --away, or neither")
     try:
-        text = read_text("stdin", sys.stdin.buffer.read()) if file == "-" else read_text(file)
+        # stdin is read up to one byte past the limit, so endless input ends in an error
+        text = (
+            read_text("stdin", sys.stdin.buffer.read(MAX_BYTES + 1)) if file == "-"
+            else read_text(file)
+        )  # fmt: skip
     except MatchfactsError as exc:
         _fail(exc)
     with _store(db) as con:

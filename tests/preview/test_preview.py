@@ -111,7 +111,15 @@ def test_a_misspelt_player_is_an_error_with_suggestions(store_path, tmp_path):
         con.close()
 
 
-@pytest.mark.parametrize("content", ["teams: [1, 2", "just text", "teams:\n  Barcelona: {}\n"])
+BILLION_LAUGHS = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nteams: {Liverpool: *b}\n"
+TOO_DEEP = "teams: " + "{a: " * 12 + "1" + "}" * 12 + "\n"
+TOO_BIG = "teams: {}\n" + "# padding\n" * 20_000
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["teams: [1, 2", "just text", "teams:\n  Barcelona: {}\n", BILLION_LAUGHS, TOO_DEEP, TOO_BIG],
+)
 def test_malformed_team_news_is_a_clear_error(store_path, tmp_path, content):
     news = tmp_path / "news.yaml"
     news.write_text(content, encoding="utf-8")

@@ -60,17 +60,53 @@ class TeamNews:
         )
 
 
+MAX_NEWS_BYTES = 100_000  # two squads' news is a few kilobytes
+MAX_NEWS_DEPTH = 8  # teams -> side -> out -> player -> fields: a handful of levels
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: team news needs none, and a "billion laughs"
+    file would expand them without bound."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases are not allowed in team news", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _depth(value: object, level: int = 0) -> int:
+    if level > MAX_NEWS_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level)
+    return level
+
+
 def read_team_news(path: Path) -> dict:
     try:
+        size = path.stat().st_size
+        if size > MAX_NEWS_BYTES:
+            raise TeamNewsError(
+                f"{path}: {size:,} bytes; team news is read up to {MAX_NEWS_BYTES:,} bytes"
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TeamNewsError(f"{path}: cannot read team news: {exc}") from exc
     try:
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        data = (
+            json.loads(text) if path.suffix == ".json" else yaml.load(text, _NoAliasLoader)  # noqa: S506 - a SafeLoader
+        )
+    except (json.JSONDecodeError, yaml.YAMLError, RecursionError) as exc:
         raise TeamNewsError(
             f"{path}: not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {exc}"
         ) from exc
+    if _depth(data) > MAX_NEWS_DEPTH:
+        raise TeamNewsError(f"{path}: nested deeper than {MAX_NEWS_DEPTH} levels")
     if not isinstance(data, dict) or not isinstance(data.get("teams"), dict):
         raise TeamNewsError(f"{path}: expected a mapping with a 'teams' key")
     return data
