@@ -246,3 +246,19 @@ def test_endless_input_to_check_is_cut_at_the_limit(store_path):
         input="a" * 2_000_000,
     )  # fmt: skip
     assert result.exit_code == 2 and "over 1 MB" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        (["tie", "Liverpool", "Real Madrid", "-d", "2021-04-14", "--minute", "80",
+          "--score", "99999999999999999999-0"], 2, "goals are 0..30"),
+        (["backtest", "--from", "2020-21", "--to", "2019-20"], 2, "before --from"),
+        (["backtest", "-c", "XYZ", "--from", "2020-21", "--to", "2020-21"], 1,
+         "no played match of XYZ"),
+    ],
+)  # fmt: skip
+def test_bad_command_lines_end_in_one_clear_line(store_path, args, code, says):
+    result = runner.invoke(app, [*args, "--db", str(store_path)])
+    assert result.exit_code == code and says in result.stderr
+    assert "Traceback" not in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -377,7 +378,12 @@ def _score(value: str | None) -> Score | None:
     home, sep, away = value.partition("-")
     if not (sep and home.strip().isdigit() and away.strip().isdigit()):
         raise typer.BadParameter(f"{value!r} is not a score like 1-0")
+    if max(int(home), int(away)) > MAX_GOALS:
+        raise typer.BadParameter(f"{value!r}: a side's goals are 0..{MAX_GOALS}")
     return Score(int(home), int(away))
+
+
+MAX_GOALS = 30  # more than any side has scored in a UEFA match (the grids go to 15)
 
 
 DateOption = Annotated[str, typer.Option("--date", "-d", help="Match day, YYYY-MM-DD.")]
@@ -532,6 +538,8 @@ def _season_bounds(first: str, last: str) -> tuple[dt.date, dt.date, str, str]:
         return int(head)
 
     a, b = start_year(first), start_year(last)
+    if b < a:
+        raise typer.BadParameter(f"--to {last} is before --from {first}")
     label = lambda y: f"{y}-{(y + 1) % 100:02d}"  # noqa: E731
     return (*season_days(a, b), label(a), label(b))
 
@@ -1054,6 +1062,7 @@ def _print_tie(s, live: str | None) -> None:  # noqa: ANN001 - TieSituation
 
 
 ENVIRONMENT_FAILURE = 3  # the machine said no: a disk, a permission, a lock
+INTERNAL_ERROR = 70  # EX_SOFTWARE: matchfacts itself is at fault
 
 
 def run() -> None:
@@ -1068,6 +1077,14 @@ def run() -> None:
         where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
         errors.print(f"[red]error:[/red] {exc.strerror or exc}{where}")
         sys.exit(ENVIRONMENT_FAILURE)
+    except Exception as exc:  # a bug: one line, the traceback on request
+        if os.environ.get("MATCHFACTS_DEBUG"):
+            raise
+        errors.print(
+            f"[red]internal error:[/red] {type(exc).__name__}: {exc} (a bug in matchfacts: "
+            "set MATCHFACTS_DEBUG=1 for the traceback, and please report it)"
+        )
+        sys.exit(INTERNAL_ERROR)
 
 
 def _fail_outside(exc: MatchfactsError) -> NoReturn:

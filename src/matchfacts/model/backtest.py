@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import duckdb
 import numpy as np
 
+from matchfacts.errors import NotFoundError
 from matchfacts.model.blend import blended
 from matchfacts.model.data import home_league, load_matches
 from matchfacts.model.dixon_coles import Ratings, fit
@@ -107,6 +108,11 @@ def match_backtest(
             ORDER BY m.date, m.id""",
         [*competitions, start, end, first_season, last_season],
     ).fetchall()
+    if not rows:
+        raise NotFoundError(
+            f"no played match of {', '.join(competitions)} from {first_season} to "
+            f"{last_season} in the store: nothing to backtest"
+        )
     refits = RatingsByPeriod(con, refit_days)
     elo = EloByDay(con, until=end + dt.timedelta(days=1))
     ours, base, ids = [], [], []
