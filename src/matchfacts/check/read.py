@@ -188,11 +188,12 @@ class Reader:
         clause = FIRST_LEG.search(sentence)
         if clause is not None:  # "lost the first leg" is the situation, not the event
             mentions = [m for m in mentions if not clause.start() <= m.start < clause.end()]
-        at = round(found.start * len(sentence) / max(len(normalised), 1))  # the frame, roughly
+        scale = len(sentence) / max(len(normalised), 1)  # normalised offsets, roughly
+        at = round(found.start * scale)  # the frame
         # a statbox's figures run on with commas ("11 wins, one defeat and one draw in ..."):
         # an aside starts after them
-        edge = found.end if found.shape == "record" else found.start
-        mentions = _before_aside(sentence, mentions, round(edge * len(sentence) / max(len(normalised), 1)), subject)  # noqa: E501
+        edge = round((found.end if found.shape == "record" else found.start) * scale)
+        mentions = _before_aside(sentence, mentions, edge, subject)
         event = self._event(_after_contrast(sentence, mentions, at), found, normalised, at)
         if found.name == "the_last_n" and LEVEL.search(sentence):
             event = "draw"

@@ -25,7 +25,8 @@ from matchfacts.facts.units import (
     team_ties_sql,
 )
 from matchfacts.sources.records import season_label, season_of
-from matchfacts.store.coverage import season_range, seasons_missing
+from matchfacts.store.coverage import gaps as coverage_gaps
+from matchfacts.store.coverage import season_range
 
 # An event as a predicate on a match's or a tie's columns, from the subject's side.
 EVENT_TESTS: dict[str, Callable[[Units], np.ndarray]] = {
@@ -104,8 +105,7 @@ class Evaluator:
         """Each competition's seasons the store lacks between its first and last held
         (store/coverage.py): a run never bridges one."""
         if self._gaps is None:
-            ids = [row[0] for row in self.con.execute("SELECT id FROM competition").fetchall()]
-            self._gaps = {c: frozenset(seasons_missing(self.con, c)) for c in ids}
+            self._gaps = coverage_gaps(self.con)
         return self._gaps
 
     def coverage(self) -> dict[str, str]:

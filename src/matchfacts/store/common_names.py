@@ -53,5 +53,5 @@ def without_legal_form(name: str) -> str:
     """'AFC Ajax' -> 'Ajax', 'PFC Ludogorets 1945' -> 'Ludogorets'; a name that would be
     left shorter than three letters is kept whole."""
     short = LEGAL_SUFFIX.sub("", LEGAL_PREFIX.sub("", name.strip()))
-    short = LEGAL_SUFFIX.sub("", short)
+    short = LEGAL_SUFFIX.sub("", short)  # again: "Bologna FC 1909" loses its year, then FC
     return short if len(short) >= 3 else name

@@ -126,17 +126,34 @@ def seasons_missing(
     missing: set[str] = set()
     for competition in _ids(competitions):
         held = seasons_held(con, competition)
-        if not held:
-            continue
-        start, end = from_season or held[0], min(to_season or held[-1], held[-1])
-        start = max(start, first_edition(competition) or start)
-        not_held = seasons_not_held(competition)
-        missing |= {
-            season
-            for season in season_range(start, end)
-            if season not in held and season not in not_held
-        }
+        missing |= _missing(competition, held, from_season, to_season)
     return sorted(missing)
+
+
+def gaps(con: duckdb.DuckDBPyConnection) -> dict[str, frozenset[str]]:
+    """Every competition's `seasons_missing` between its first and last held, in one read
+    of the coverage table (an evaluator asks for all of them at once)."""
+    rows = con.execute(
+        "SELECT competition_id, list(DISTINCT season) FROM coverage GROUP BY competition_id"
+    ).fetchall()
+    return {c: frozenset(_missing(c, sorted(held))) for c, held in rows}
+
+
+def _missing(
+    competition: str, held: list[str], from_season: str | None = None,
+    to_season: str | None = None,
+) -> set[str]:  # fmt: skip
+    if not held:
+        return set()
+    start, end = from_season or held[0], min(to_season or held[-1], held[-1])
+    start = max(start, first_edition(competition) or start)
+    not_held = seasons_not_held(competition)
+    present = set(held)
+    return {
+        season
+        for season in season_range(start, end)
+        if season not in present and season not in not_held
+    }
 
 
 def season_range(first: str, last: str) -> list[str]:

@@ -145,12 +145,15 @@ def fixture(
             ORDER BY abs(date - ?::DATE), id LIMIT 1""",
         [home.id, away.id, date, date, date],
     ).fetchone()
-    if row is not None and not (row[18] == "scheduled" and row[10] is None):
-        return MatchRow(*row)
-    if row is not None and not (plan is not None and plan.given()):
-        return _scheduled(con, MatchRow(*row))  # a source lists it, not yet played
+    planned = plan is not None and plan.given()
+    if row is not None:
+        match = MatchRow(*row)
+        if not (match.status == "scheduled" and match.home_goals is None):
+            return match
+        if not planned:
+            return _scheduled(con, match, home, away)  # a source lists it, not yet played
     newest = newest_played(con)
-    if (plan is not None and plan.given()) or (newest and date > newest):
+    if planned or (newest and date > newest):
         return planned_match(con, home, away, date, plan or Plan())
     meetings = con.execute(
         """SELECT m.date, m.competition_id, m.season, coalesce(m.round, m.stage),
@@ -177,23 +180,18 @@ def fixture(
     )
 
 
-def _scheduled(con: duckdb.DuckDBPyConnection, match: MatchRow) -> MatchRow:
+def _scheduled(
+    con: duckdb.DuckDBPyConnection, match: MatchRow, home: TeamRef, away: TeamRef
+) -> MatchRow:
     """A match a source lists as scheduled: its competition, round and ground as listed,
     previewed as planned from the matches before it."""
-    first = _first_leg_of_scheduled(con, match)
+    legs = tie_legs(con, match) if match.leg == 2 else None
     note = (
-        f"{team_by_id(con, match.home_id).short_name} v "
-        f"{team_by_id(con, match.away_id).short_name} on {match.date} is listed by the "
-        "sources but not played in their copy: previewed from the matches before it."
+        f"{home.short_name} v {away.short_name} on {match.date} is listed by the sources "
+        "but not played in their copy: previewed from the matches before it."
     )
+    first = legs[0] if legs else None
     return replace(match, id=0, status="planned", first_leg_id=first, notes=(note,))
-
-
-def _first_leg_of_scheduled(con: duckdb.DuckDBPyConnection, match: MatchRow) -> int | None:
-    if match.leg != 2 or match.tie_id is None:
-        return None
-    row = con.execute("SELECT first_leg_id FROM tie WHERE id = ?", [match.tie_id]).fetchone()
-    return row[0] if row else None
 
 
 def planned_match(

@@ -66,8 +66,7 @@ def competition_id(con: duckdb.DuckDBPyConnection, typed: str) -> str:
 def round_code(typed: str) -> str:
     text = typed.strip()
     code = ROUND_WORDS.get(text.lower(), text.upper())
-    if not (code in ROUND_STAGE or code in ("SF", "QF", "R16", "R32", "KPO")
-            or code[:1] in ("Q", "R") and code[1:].isdigit()):  # fmt: skip
+    if code not in ROUND_NAMES and code != "LEAGUE":
         raise UsageError(
             f"unknown round {typed!r}: give a code (F, SF, QF, R16, R32, KPO, PO, Q1-Q4, "
             "LEAGUE_PHASE, GROUP) or words such as 'quarter-final'"
@@ -118,10 +117,10 @@ def infer(
     if plan.leg in (None, 2):
         first = _first_leg(con, home_id, away_id, date, comp)
     if first is not None:
-        first_id, comp, season, stage, first_round, tie_id = first
+        first_id, first_date, comp, season, stage, first_round, tie_id = first
         said.append(
             f"Taken as the second leg of the {LEXICON.competition_name(comp, season)} tie that "
-            f"began on {_first_date(con, first_id)} (--leg 1 to change)."
+            f"began on {first_date} (--leg 1 to change)."
         )
         return Inferred(
             comp, season, stage, round_ or first_round, 2, bool(plan.neutral), first_id,
@@ -162,8 +161,10 @@ def infer(
 
 
 def _first_leg(con, home_id, away_id, date, comp):  # noqa: ANN001, ANN202
-    row = con.execute(
-        """SELECT m.id, m.competition_id, m.season, m.stage, m.round, m.tie_id
+    """The first leg the two began in the past six weeks (the other way round), with
+    its date, competition, season, stage, round and tie; None if there is none."""
+    return con.execute(
+        """SELECT m.id, m.date, m.competition_id, m.season, m.stage, m.round, m.tie_id
            FROM match m LEFT JOIN tie t ON t.id = m.tie_id
            WHERE m.home_id = $away AND m.away_id = $home AND m.date < $day
              AND m.date >= $day - $window AND m.stage IN ('knockout', 'qualifying')
@@ -173,11 +174,6 @@ def _first_leg(con, home_id, away_id, date, comp):  # noqa: ANN001, ANN202
         {"home": home_id, "away": away_id, "day": date, "window": FIRST_LEG_WINDOW,
          "comp": comp},
     ).fetchone()  # fmt: skip
-    return row
-
-
-def _first_date(con, match_id: int) -> dt.date:  # noqa: ANN001
-    return con.execute("SELECT date FROM match WHERE id = ?", [match_id]).fetchone()[0]
 
 
 def _shared_competition(con, home_id: int, away_id: int, date: dt.date) -> str | None:  # noqa: ANN001
