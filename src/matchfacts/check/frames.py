@@ -33,6 +33,9 @@ IDIOMS = {  # number words text2num leaves alone
 }
 UNIT = r"(?:\w+[ -]){0,4}?(?:matches|games|meetings|visits|trips|ties|outings|fixtures|encounters|clashes|attempts|appearances|outings)"  # noqa: E501
 LAST = r"(?:last|past|previous|most recent)"
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"  # noqa: E501
+# A day the text names: "2 February 1969", "March 2012", "1981"
+WHEN = r"(?P<since>(?:\d{1,2}\s+)?" + MONTHS + r"\s+(?:19|20)\d\d|" + MONTHS + r"\s+\d{1,2},?\s+(?:19|20)\d\d|(?:19|20)\d\d)"  # noqa: E501
 OWNER = r"(?:their|his|its|the|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*'s?)"
 
 # (name, shape, relation, pattern): the groups a frame reads are named k, n, last, since,
@@ -46,6 +49,9 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("scorers", "count", "equal", r"\bscorers?\b.*?[-:]\s*(?P<player>[A-Z][^\d(]+?)\s*(?:\([^)]*\))?\s+(?P<k>\d+)\b"),  # noqa: E501
     ("split", "split", "equal", r"^\W*(?P<k>\d+|none)\s+of\s+" + OWNER + r"\s+(?P<n>\d+)\s+.{0,120}?\b(?:came|were|have come)\s+(?P<part>(?:against|in|at|away|on)\b.*)"),  # noqa: E501
     ("first_since", "first_since", "equal", r"\b(?:first|1st)\b.{0,160}?\bsince\b\s+(?P<since>.+?)(?:[,.;]|$)"),  # noqa: E501
+    ("last_was", "first_since", "equal", r"\b(?:last|most recent)\s+(?:[\w'-]+\s+){0,4}?(?P<noun>win|victory|defeat|loss|draw|meeting|visit|trip|game|match|time)\b.{0,140}?\b(?:on|in)\s+(?:the\s+)?" + WHEN + r"\b"),  # noqa: E501
+    ("last_verb", "first_since", "equal", r"\blast\s+(?P<verb>won|lost|drew|beat|met|played|visited)\b.{0,140}?\b(?:on|in)\s+" + WHEN + r"\b"),  # noqa: E501
+    ("since_a", "first_since", "equal", r"\bsince\s+(?:a|an|their|the)\s+(?:\d+-\d+\s+)?(?P<noun>win|victory|defeat|loss|draw)\b.{0,80}?\b(?:on|in)\s+" + WHEN + r"\b"),  # noqa: E501
     ("nth", "nth", "equal", r"\b(?P<nth>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w/]+\s){0,4}?(?P<noun>visit|trip|time|meeting|side|team|club|appearance|game|match|final|semi-final|quarter-final|campaign|season|title|defeat|win|victory|tie)\b"),  # noqa: E501
     ("times_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+times?\s+(?:in|from)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
     ("only_k_of_n", "k_of_n", "only", r"\bonly\s+(?P<k>\d+)\s+(?:of|out of|from|in)\s+" + OWNER + r"?\s*(?P<last>" + LAST + r")?\s*(?P<n>\d+)"),  # noqa: E501

@@ -9,6 +9,7 @@ in the context.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from matchfacts.check.read import Claim
 from matchfacts.check.verdict import Verdict
@@ -85,6 +86,8 @@ def judge(ev: Evaluator, claim: Claim) -> Verdict:
         )
     proof = evidence(ev.con, list(answer.evidence)[-12:])
     actual = shown(answer.value)
+    if claim.relation == "includes":
+        return _includes(ev, claim, answer, stated, actual, parsed)
     note = coverage_note(claim)
     if agrees(claim, answer.value):
         reason = ""
@@ -133,3 +136,38 @@ def _reaches_past_the_data(claim: Claim, answer: Answer) -> bool:
     if shape == "run":
         return answer.breaker is None and isinstance(stated, int) and stated > value
     return False
+
+
+def _includes(
+    ev: Evaluator, claim: Claim, answer: Answer, stated: object, actual: object, parsed: dict
+) -> Verdict:
+    """Results a text lists ("winning 2-1 at home and 3-1 in Italy"): each must be a match
+    of the context, told from the subject's side (extra time counted, a shoot-out not)."""
+    held = _scores(ev, claim.query.subject.team, answer.evidence)
+    missing = Counter(claim.scores) - Counter(score for score, _ in held)
+    proof = evidence(ev.con, [match for _, match in held][-12:])
+    if not missing:
+        return Verdict("supported", stated, actual, "", proof, parsed)
+    said = ", ".join(f"{a}-{b}" for a, b in sorted(missing.elements()))
+    found = ", ".join(f"{a}-{b}" for (a, b), _ in held[-8:])
+    return Verdict(
+        "refuted",
+        stated,
+        actual,
+        f"no match in this context ended {said} for them; the data has {found}",
+        proof,
+        parsed,
+    )
+
+
+def _scores(
+    ev: Evaluator, team: int, match_ids: tuple[int, ...]
+) -> list[tuple[tuple[int, int], int]]:
+    """((goals for, goals against), match id) of each match, oldest first."""
+    rows = ev.con.execute(
+        """SELECT id, home_id = ?, coalesce(home_goals_et, home_goals),
+                  coalesce(away_goals_et, away_goals)
+           FROM match WHERE id IN (SELECT unnest(?::INTEGER[])) ORDER BY date, id""",
+        [team, list(match_ids)],
+    ).fetchall()
+    return [((h, a) if home else (a, h), match) for match, home, h, a in rows]

@@ -16,6 +16,7 @@ import dateparser
 
 from matchfacts.check.frames import Frame, figures, frame, ordinal
 from matchfacts.check.mentions import Mention
+from matchfacts.check.results import aggregate, dates_in, results, season_of
 from matchfacts.facts.lexicon import LEXICON
 from matchfacts.facts.query import Context, FirstLeg, Query, Subject, Window
 
@@ -117,6 +118,16 @@ STAGE_BEFORE = re.compile(r"\b(?:the|reach|reached|reaching|into)\s+$", re.IGNOR
 SEASON = re.compile(r"\b(?P<start>(?:19|20)\d\d)[-/](?P<end>\d\d(?:\d\d)?)\b")
 UNIT_AFTER_STAGE = re.compile(r"^\s*(meetings|matches|games|visits|ties|outings)", re.I)
 STAGE_NUMBERS = {"last four", "last eight", "last 16", "last sixteen"}
+MONTH_YEAR = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+(?:19|20)\d\d\b"
+)
+SEASONS_AGO = re.compile(r"\blast season\b|\b(\d+) (?:seasons|years) (?:ago|back)\b", re.I)
+LINE_SCORE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\s+[A-Z]")  # "25/02/09 Chelsea 1 ..."
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+LAST_FRAMES = ("last_was", "last_verb", "since_a")
+LAST_EVENTS = {"win": "win", "victory": "win", "won": "win", "beat": "win", "defeat": "loss",
+               "loss": "loss", "lost": "loss", "draw": "draw", "drew": "draw"}  # fmt: skip
 NOUN_EVENTS = {"played"}  # "meetings", "games": the unit, an event only when nothing else is
 
 
@@ -140,6 +151,7 @@ class Claim:
     relation: str
     frame: str
     also: tuple[Claim, ...] = ()  # more claims of the same words: "(W18 D1)" after a run
+    scores: tuple[tuple[int, int], ...] = ()  # "includes": the results the text lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +185,7 @@ class Reader:
         if subject is not None:
             self.subject = subject
         if found is None:
-            return None
+            return self._results(sentence, normalised, mentions, subject)
         if found.name == "the_last_n" and self.fixture is not None:
             subject = self._last_n_subject(sentence, mentions) if subject is None else subject
             subject = self._won_by(sentence, mentions) or subject  # "gone Inter's way"
@@ -201,6 +213,9 @@ class Reader:
             event = "win"
         if found.name == "scorers":
             event = "goal"
+        last_word = found.groups.get("verb") or found.groups.get("noun", "")
+        if found.name in LAST_FRAMES:  # "their last win in Germany", "last met in 2002"
+            event = LAST_EVENTS.get(last_word.lower(), "played")
         if event is None and found.shape == "record":
             event = "played"
         if found.shape == "nth" and _seasonal(found.groups.get("noun", ""), event, normalised):
@@ -211,11 +226,18 @@ class Reader:
             return Unread("no event: the sentence says no result (won, unbeaten, scored ...)")
         if found.shape == "split":
             return self._split(sentence, normalised, mentions, subject, found)
+        if found.name in LAST_FRAMES:  # "their last win in Germany came at Leverkusen"
+            mentions = _before_the_result(sentence, mentions, at)
         ctx = self._context(sentence, normalised, mentions, subject, found.shape == "record")
         try:
-            return self._claim(subject, event, ctx, found, normalised)
+            claim = self._claim(subject, event, ctx, found, normalised)
         except ValueError as error:
             return Unread(str(error))
+        if found.name in LAST_FRAMES:  # "... was 3-1 away to Ajax": the result too
+            listed = self._results(sentence, normalised, mentions, subject)
+            if isinstance(listed, Claim):
+                claim = replace(claim, also=(*claim.also, listed))
+        return claim
 
     # -- slots -----------------------------------------------------------------------
     def _subject(self, sentence: str, mentions: list[Mention]) -> Subject | None:
@@ -343,7 +365,9 @@ class Reader:
                 SIDES_WORD.match(tail.strip()) or FROM_COUNTRY.search(sentence[: m.start])
             ):
                 changes["opponent_country"] = m.id  # "Spanish sides", "a side from Spain"
-            elif m.label == "COUNTRY" and IN_COUNTRY.search(sentence[: m.start]):
+            elif m.label == "COUNTRY" and (
+                IN_COUNTRY.search(sentence[: m.start]) or re.match(r"\s+soil\b", tail)
+            ):
                 if m.id != self.countries.get(subject.team):
                     changes["opponent_country"] = m.id  # "matches in the Netherlands"
                     changes.setdefault("venue", "away")
@@ -428,6 +452,67 @@ class Reader:
         except ValueError as error:
             return Unread(str(error))
 
+    def _results(
+        self, sentence: str, normalised: str, mentions: list[Mention], subject: Subject | None
+    ) -> Claim | Unread | None:
+        """The results a sentence lists ("Liverpool knocked Madrid out 5-0 on aggregate in
+        the 2008/09 round of 16", a statbox's "25/02/09 Chelsea 1 Juventus 0"): a record
+        in their context that includes each score, or whose goals are the aggregate."""
+        subject = subject or self._fixture_side_named(sentence)
+        fx = self.fixture
+        teams = {int(m.id) for m in mentions if m.label == "TEAM"}
+        if fx is not None and LINE_SCORE.search(sentence) and fx.home in teams:
+            subject = Subject(team=fx.home)  # a statbox's line scores: told from the hosts
+        if subject is None or subject.team is None:
+            return None
+        found = results(sentence, mentions, subject.team)
+        if not found:
+            return None
+        team = Subject(team=subject.team)  # a player's "1-0 win" is his side's
+        ctx = self._context(sentence, normalised, mentions, team, record=True)
+        changes: dict = {}
+        if len(found) > 1 and not aggregate(sentence):
+            changes["venue"] = None  # "2-1 at home and 3-1 in Italy": each its own venue
+        if ctx.season is None:
+            changes["season"] = self._season_named(sentence, ctx)
+        ctx = replace(ctx, **changes)
+        if ctx.opponent is None and ctx.season is None and ctx.opponent_country is None:
+            return Unread("no context: a result with no opponent and no season")
+        gf = sum(r.goals_for for r in found)
+        ga = sum(r.goals_against for r in found)
+        query = Query(team, "played", "match", "record", ctx)
+        if aggregate(sentence):
+            return Claim(query, {"for": gf, "against": ga}, "equal", "aggregate")
+        won = sum(r.goals_for > r.goals_against for r in found)
+        lost = sum(r.goals_for < r.goals_against for r in found)
+        stated = {"played": len(found), "won": won, "drawn": len(found) - won - lost,
+                  "lost": lost, "for": gf, "against": ga}  # fmt: skip
+        scores = tuple((r.goals_for, r.goals_against) for r in found)
+        return Claim(query, stated, "includes", "results", scores=scores)
+
+    def _season_named(self, sentence: str, ctx: Context) -> str | None:
+        """The season a result's words place it in: a statbox's date, "in March 2009",
+        "the 2018 final", "last season", "two seasons ago"."""
+        days = dates_in(sentence)
+        if days:
+            return season_of(days[0])
+        month = MONTH_YEAR.search(sentence)
+        if month:
+            when = dateparser.parse(month.group(0), settings={"PREFER_DAY_OF_MONTH": "first"})
+            if when is not None:
+                return season_of(when.date())
+        fx = self.fixture
+        ago = SEASONS_AGO.search(figures(sentence))
+        if fx is not None and ago:
+            back = 1 if ago.group(1) is None else int(ago.group(1))
+            start = int(fx.season[:4]) - back
+            return f"{start}-{(start + 1) % 100:02d}"
+        year = YEAR.search(sentence)
+        if year and ctx.stage == "final":  # finals are played in May: "the 2018 final"
+            start = int(year.group(1)) - 1
+            return f"{start}-{(start + 1) % 100:02d}"
+        return None
+
     # -- the claim -------------------------------------------------------------------
     def _claim(
         self, subject: Subject, event: str, ctx: Context, found: Frame, normalised: str
@@ -470,7 +555,7 @@ class Reader:
                 return Claim(query, stated, "equal", found.name)
             return Claim(Query(subject, "played", unit, "record", ctx, window), stated, "equal", found.name)  # noqa: E501
         if shape == "first_since":
-            when = dateparser.parse(g["since"], settings={"PREFER_DAY_OF_MONTH": "first"})
+            when = _named_day(g["since"])
             if when is None:
                 raise ValueError(f"no date: cannot read {g['since']!r} as a date")
             stated = when.date()
@@ -511,6 +596,18 @@ class Reader:
         if shape == "count":
             return Claim(Query(subject, event, unit, "count", ctx, window), int(g["k"]), "equal", found.name)  # noqa: E501
         raise ValueError(f"no reading for the frame {found.name}")
+
+
+RESULT_CUT = re.compile(r"\s(?:was|came|being|were)\s|:\s|\s[-–—]\s")
+
+
+def _before_the_result(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
+    """The mentions that say which "last" it is ("their last win in Germany"), not those
+    of the result it was ("came at Bayer Leverkusen, 2-1")."""
+    cut = RESULT_CUT.search(sentence, at)
+    if cut is None:
+        return mentions
+    return [m for m in mentions if m.start < cut.start()]
 
 
 ASIDE = re.compile(r",\s|\s[-–—]\s|;|\(")
@@ -604,6 +701,14 @@ def _first_leg(text: str) -> FirstLeg | None:
         return FirstLeg(result, venue, score=score)
     margin = int(m["margin"]) if m["margin"] else None
     return FirstLeg(result, venue, margin, or_more=bool(m["more"]))
+
+
+def _named_day(text: str) -> dt.datetime | None:
+    """The day a text names; a bare year is its first day (the judge then asks the
+    year only)."""
+    if re.fullmatch(r"\s*(?:19|20)\d\d\s*", text):
+        return dt.datetime(int(text), 1, 1)
+    return dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
 
 
 def as_of_date(text: str) -> dt.date | None:
