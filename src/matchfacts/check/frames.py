@@ -52,7 +52,7 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("last_was", "first_since", "equal", r"\b(?:last|most recent)\s+(?:[\w'-]+\s+){0,4}?(?P<noun>win|victory|defeat|loss|draw|meeting|visit|trip|game|match|time)\b.{0,140}?\b(?:on|in)\s+(?:the\s+)?" + WHEN + r"\b"),  # noqa: E501
     ("last_verb", "first_since", "equal", r"\blast\s+(?P<verb>won|lost|drew|beat|met|played|visited)\b.{0,140}?\b(?:on|in)\s+" + WHEN + r"\b"),  # noqa: E501
     ("since_a", "first_since", "equal", r"\bsince\s+(?:a|an|their|the)\s+(?:\d+-\d+\s+)?(?P<noun>win|victory|defeat|loss|draw)\b.{0,80}?\b(?:on|in)\s+" + WHEN + r"\b"),  # noqa: E501
-    ("nth", "nth", "equal", r"\b(?P<nth>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w/]+\s){0,4}?(?P<noun>visit|trip|time|meeting|side|team|club|appearance|game|match|final|semi-final|quarter-final|campaign|season|title|defeat|win|victory|tie)\b"),  # noqa: E501
+    ("nth", "nth", "equal", r"\b(?P<nth>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w/]+\s){0,4}?(?P<noun>visit|trip|time|meeting|derby|clash|side|team|club|appearance|game|match|final|semi-final|quarter-final|campaign|season|title|defeat|win|victory|tie)\b"),  # noqa: E501
     ("times_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+times?\s+(?:in|from)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
     ("only_k_of_n", "k_of_n", "only", r"\bonly\s+(?P<k>\d+)\s+(?:of|out of|from|in)\s+" + OWNER + r"?\s*(?P<last>" + LAST + r")?\s*(?P<n>\d+)"),  # noqa: E501
     ("k_of_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+(?:of|out of|from|in)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501

@@ -71,6 +71,13 @@ BOTH_SIDES = re.compile(
     r"\b(?:these|the)\s+(?:two\s+)?(?:sides|clubs|teams)\b|\bthe two\b|\bboth (?:sides|clubs)\b",
     re.IGNORECASE,
 )
+# A sentence that goes on from the one before: "They have never drawn", "Of the previous 15"
+GOES_ON = re.compile(
+    r"^\W*(?:they|their|of (?:the|those|these)\b|although|and|but|while|in those)\b", re.I
+)
+LAST_N = re.compile(r"\b(?:last|past|previous)\s+(\d+)\b", re.IGNORECASE)
+IN_CITY = re.compile(r"\b(?:in|at)\s+([A-Z][a-zà-ÿ]+)\b")
+THE_COUNTRY_SIDE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 CITY_CLUB = re.compile(r"\b[Tt]he\s+([A-Z][a-zà-ÿ]+)\s+(?:club|side|outfit|team)\b")
 HOSTS = re.compile(r"\bthe (hosts|home side)\b", re.IGNORECASE)
 VISITORS = re.compile(r"\bthe (visitors|away side|guests)\b", re.IGNORECASE)
@@ -90,7 +97,8 @@ FIRST_LEG = re.compile(
     re.IGNORECASE,
 )
 MEETINGS = re.compile(
-    r"\b(meetings?|derby|derbies|clasicos?|cl[aá]sicos?|old firm|klassiekers?|classiques?|"
+    r"\b(meetings?|clash(?:es)?|derby|derbies|clasicos?|cl[aá]sicos?|old firm|klassiekers?|"
+    r"classiques?|"
     r"head[- ]to[- ]head|h2h|met|faced each other|encounters|between the (?:two|sides)|"
     r"this fixture|the fixture)\b",
     re.IGNORECASE,
@@ -169,9 +177,23 @@ class Reader:
     countries: dict[int, str] = field(default_factory=dict)  # the sides' countries
     names: dict[int, str] = field(default_factory=dict)  # the sides' names
     cities: dict[str, int] = field(default_factory=dict)  # "London" -> the side based there
+    meetings: bool = False  # the sentence before spoke of the two sides' meetings
 
     def read(self, sentence: str, mentions: list[Mention]) -> Claim | Unread | None:
         """The claim a sentence states, why it cannot be read, or None (no claim)."""
+        read = self._read(sentence, mentions)
+        if isinstance(read, Claim):  # "They have never drawn" goes on about the meetings
+            self.meetings = self._between_the_sides(read.query)
+        else:
+            self.meetings = MEETINGS.search(sentence) is not None
+        return read
+
+    def _between_the_sides(self, query: Query) -> bool:
+        fx = self.fixture
+        sides = {query.subject.team, query.context.opponent}
+        return fx is not None and sides == {fx.home, fx.away}
+
+    def _read(self, sentence: str, mentions: list[Mention]) -> Claim | Unread | None:
         self._era = None
         for pattern, reason in UNCHECKABLE.items():
             if re.search(pattern, sentence, re.IGNORECASE):
@@ -213,6 +235,8 @@ class Reader:
             event = "win"
         if found.name == "scorers":
             event = "goal"
+            scorer = self._player_named(found.groups.get("player", ""))
+            subject = scorer or subject  # "Scorers: Barcelona - Lionel Messi 14"
         last_word = found.groups.get("verb") or found.groups.get("noun", "")
         if found.name in LAST_FRAMES:  # "their last win in Germany", "last met in 2002"
             event = LAST_EVENTS.get(last_word.lower(), "played")
@@ -256,6 +280,9 @@ class Reader:
             return Subject(team=self.fixture.home)
         if self.fixture and VISITORS.search(sentence[:first_event]):
             return Subject(team=self.fixture.away)
+        by_country = self._side_by_country(sentence[:first_event])
+        if by_country is not None:
+            return by_country  # "the Scots", "the Spanish side"
         if PRONOUNS.search(sentence) and self.subject is not None:
             return self.subject
         city = CITY_CLUB.search(sentence[:first_event])
@@ -269,6 +296,29 @@ class Reader:
             return Subject(sides=True)
         if named and re.search(r"\b(between|of|for|record|played|wins?)\b", sentence, re.I):
             return named[0][0]  # "the fifth meeting between A and B", a statbox line
+        return None
+
+    def _player_named(self, name: str) -> Subject | None:
+        """A player of the fixture's sides by his full name or surname."""
+        for key in (name.strip(), name.strip().split()[-1] if name.strip() else ""):
+            if key in self.players:
+                player, team = self.players[key]
+                return Subject(team=team, player=player)
+        return None
+
+    def _side_by_country(self, text: str) -> Subject | None:
+        """'the Scots', 'the Spanish side': the fixture's side from that country (when
+        the other is not from it too)."""
+        fx = self.fixture
+        if fx is None:
+            return None
+        for code, country in LEXICON.countries.items():
+            words = [w for w in (country.people, f"{country.adjective} (?:side|club|team)") if w]
+            if not re.search(rf"\bthe ({'|'.join(words)})\b", text):
+                continue
+            sides = [t for t in (fx.home, fx.away) if self.countries.get(t) == code]
+            if len(sides) == 1:
+                return Subject(team=sides[0])
         return None
 
     def _last_n_subject(self, sentence: str, mentions: list[Mention]) -> Subject:
@@ -361,6 +411,8 @@ class Reader:
                 changes["venue"] = m.id
             elif m.label == "VENUE" and m.id == "neutral":
                 changes["venue"] = "neutral"
+            elif m.label == "COUNTRY" and self._the_other(subject, m, sentence) is not None:
+                changes["opponent"] = self._the_other(subject, m, sentence)  # "the English side"
             elif m.label == "COUNTRY" and (
                 SIDES_WORD.match(tail.strip()) or FROM_COUNTRY.search(sentence[: m.start])
             ):
@@ -381,9 +433,19 @@ class Reader:
                 else:
                     changes["opponent"] = owners[0]
                     changes["venue"] = "away"
+        for city in IN_CITY.finditer(sentence):
+            owner = self.cities.get(city.group(1))
+            if owner is None or "venue" in changes or subject.team is None:
+                continue
+            if owner == subject.team:
+                changes["venue"] = "home"
+            else:
+                changes["venue"] = "away"
+                changes.setdefault("opponent", owner)
         if part:  # a split's part: only the filters it names
             return Context(**{k: v for k, v in changes.items() if k != "competition"})
-        if fx is not None and "opponent" not in changes and MEETINGS.search(sentence):
+        meetings = MEETINGS.search(sentence) or (self.meetings and GOES_ON.match(sentence))
+        if fx is not None and "opponent" not in changes and meetings:
             other = fx.away if subject.team == fx.home else fx.home
             if subject.team in (fx.home, fx.away):
                 changes["opponent"] = other  # "the last five meetings", "derbies"
@@ -395,7 +457,8 @@ class Reader:
             if first_leg.venue is not None and changes.get("venue") == first_leg.venue:
                 del changes["venue"]  # "lost the first leg 3-1 away": the first leg's venue
         season = SEASON.search(sentence)
-        if season and "season" not in changes and not SINCE_SEASON.search(sentence):
+        since = re.search(r"\bsince\b", sentence[: season.start()]) if season else None
+        if season and "season" not in changes and not SINCE_SEASON.search(sentence) and not since:
             start = int(season["start"])
             changes["season"] = f"{start}-{(start + 1) % 100:02d}"
         named = fx is not None and fx.competition != "all" and THE_COMPETITION.search(sentence)
@@ -409,6 +472,18 @@ class Reader:
         if "competition" not in changes and fx is not None:
             changes["competition"] = self._default_competition(changes)
         return Context(**changes)
+
+    def _the_other(self, subject: Subject, m: Mention, sentence: str) -> int | None:
+        """'the English side' when the fixture's other side is the English one."""
+        fx = self.fixture
+        if fx is None or subject.team not in (fx.home, fx.away):
+            return None
+        if not THE_COUNTRY_SIDE.search(sentence[: m.start]):
+            return None
+        if not re.match(r"\s+(?:side|club|team|outfit|opposition)\b", sentence[m.end :]):
+            return None
+        other = fx.away if subject.team == fx.home else fx.home
+        return other if self.countries.get(other) == m.id else None
 
     def _default_competition(self, changes: dict) -> str:
         """The slot a claim leaves out: meetings of sides from two countries are every
@@ -549,6 +624,11 @@ class Reader:
             keys = {"p": "played", "w": "won", "d": "drawn", "l": "lost", "gf": "for",
                     "ga": "against"}  # fmt: skip
             stated = {keys[k]: int(v) for k, v in g.items() if k in keys}
+            last = LAST_N.search(normalised[: found.start])
+            if "p" not in g and last and found.name == "statbox":
+                window = Window(last=int(last.group(1)))  # "in the last five ... (W0 D2 L3)"
+                stated.setdefault("played", window.last)
+                return Claim(Query(subject, "played", unit, "record", ctx, window), stated, "equal", found.name)  # noqa: E501
             if "p" in g and (found.name == "record_of_last" or FORM.search(normalised)):
                 window = Window(last=int(g["p"]))  # "Form guide: P6 ...", "of the previous 15"
                 query = Query(subject, "played", unit, "record", ctx, window)

@@ -21,6 +21,7 @@ class Country:
     name: str
     adjective: str
     read: tuple[str, ...]
+    people: str = ""  # "the Scots": a side of the country in running text
 
 
 class Lexicon:
@@ -28,7 +29,7 @@ class Lexicon:
         self.data = data
         self.european: tuple[str, ...] = tuple(data["competition_set"]["european"]["ids"])
         self.countries = {
-            code: Country(code, v["name"], v["adjective"], tuple(v["read"]))
+            code: Country(code, v["name"], v["adjective"], tuple(v["read"]), v.get("people", ""))
             for code, v in data["country"].items()
         }
         self.grounds: dict[str, tuple[str, ...]] = {
