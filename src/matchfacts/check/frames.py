@@ -52,6 +52,8 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("last_was", "first_since", "equal", r"\b(?:last|most recent)\s+(?:[\w'-]+\s+){0,4}?(?P<noun>win|victory|defeat|loss|draw|meeting|visit|trip|game|match|time)\b.{0,140}?\b(?:on|in)\s+(?:the\s+)?" + WHEN + r"\b"),  # noqa: E501
     ("last_verb", "first_since", "equal", r"\blast\s+(?P<verb>won|lost|drew|beat|met|played|visited)\b.{0,140}?\b(?:on|in)\s+" + WHEN + r"\b"),  # noqa: E501
     ("since_a", "first_since", "equal", r"\bsince\s+(?:a|an|their|the)\s+(?:\d+-\d+\s+)?(?P<noun>win|victory|defeat|loss|draw)\b.{0,80}?\b(?:on|in)\s+" + WHEN + r"\b"),  # noqa: E501
+    ("won_title", "k_of_n", "each_of", r"\bwon\s+the\s+(?:(?P<year>(?:19|20)\d\d)\s+final\b|(?:[\w'’]+\s+){0,4}?(?:cup|league|trophy|final)\b,?\s+in\s+(?P<season>(?:19|20)\d\d(?:[-/]\d\d)?)(?:\s+and\s+(?:again\s+)?in\s+(?P<again>(?:19|20)\d\d))?)"),  # noqa: E501
+    ("all_n_occasions", "run", "each_of", r"\ball\s+(?P<n>\d+)\s+(?:\w+\s+){0,2}?(?:occasions|times)\b"),  # noqa: E501
     ("nth", "nth", "equal", r"\b(?P<nth>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w/]+\s){0,4}?(?P<noun>visit|trip|time|meeting|derby|clash|side|team|club|appearance|game|match|final|semi-final|quarter-final|campaign|season|title|defeat|win|victory|tie)\b"),  # noqa: E501
     ("times_in_n", "k_of_n", "equal", r"\b(?P<k>\d+)\s+times?\s+(?:in|from)\s+(?:" + OWNER + r"\s+)?(?P<last>" + LAST + r")?\s*(?P<n>\d+)\b"),  # noqa: E501
     ("only_k_of_n", "k_of_n", "only", r"\bonly\s+(?P<k>\d+)\s+(?:of|out of|from|in)\s+" + OWNER + r"?\s*(?P<last>" + LAST + r")?\s*(?P<n>\d+)"),  # noqa: E501
@@ -71,6 +73,8 @@ FRAMES: tuple[tuple[str, str, str, str], ...] = (
     ("run_in_last", "run", "equal", r"\b(?:in|for|of|on)\s+" + OWNER + r"\s+" + LAST + r"\s+(?P<n>\d+)\b"),  # noqa: E501
     ("run_in_n", "run", "equal", r"\b(?:in|for)\s+(?P<n>\d+)\s+" + UNIT),
     ("never", "k_of_n", "never", r"\bnever\b"),
+    ("yet_to", "k_of_n", "never", r"\b(?:yet|still) to (?:lose|be beaten|taste defeat)\b"),
+    ("no_side_has", "k_of_n", "never", r"^\W*no\s+(?P<country>[A-Z]\w+)\s+(?:team|side|club)\s+has\s+(?:ever\s+)?(?:beaten|won (?:at|against|in))\b"),  # noqa: E501
     ("times", "count", "equal", r"\b(?P<k>\d+)\s+times\b"),
     ("count", "count", "equal", r"(?<!by )\b(?P<k>\d+)\s+(?:\w+\s){0,2}?(?:wins?|victor(?:y|ies)|defeats?|loss(?:es)?|draws?|goals?|clean sheets?|meetings?|matches|match|games?|ties?)\b"),  # noqa: E501
 )

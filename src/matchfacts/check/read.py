@@ -90,8 +90,8 @@ FROM_COUNTRY = re.compile(
 )
 THIS_SEASON = re.compile(r"\bthis (season|term|campaign)\b", re.IGNORECASE)
 FIRST_LEG = re.compile(
-    r"\b(?:after|having|that|who|which)\s+(?P<verb>winning|losing|drawing|won|lost|drew|drawn)\s+"
-    r"(?:the\s+)?(?:first|1st)[\s-]+legs?"
+    r"\b(?:after|having|that|who|which|they|when)\s+(?P<verb>winning|losing|drawing|won|lost|drew|"
+    r"drawn)\s+(?:the\s+)?(?:first|1st)[\s-]+legs?(?:\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?tie)?"
     r"(?:\s+(?P<score>\d+-\d+))?(?:\s+(?P<venue>at home|away))?"
     r"(?:\s+by\s+(?P<margin>\d+)\s+(?:clear\s+)?goals?(?P<more>\s+or\s+more)?)?",
     re.IGNORECASE,
@@ -211,6 +211,9 @@ class Reader:
         if found.name == "the_last_n" and self.fixture is not None:
             subject = self._last_n_subject(sentence, mentions) if subject is None else subject
             subject = self._won_by(sentence, mentions) or subject  # "gone Inter's way"
+        if found.name == "no_side_has":  # "No Danish team has ever beaten Chelsea"
+            beaten = [m for m in mentions if m.label == "TEAM" and m.start >= found.end]
+            subject = Subject(team=int(beaten[0].id)) if beaten else subject
         if subject is None:
             subject = self._fixture_side_named(sentence)
         if subject is None:
@@ -221,7 +224,8 @@ class Reader:
             return Unread("no subject: no team or player is named before the claim")
         clause = FIRST_LEG.search(sentence)
         if clause is not None:  # "lost the first leg" is the situation, not the event
-            mentions = [m for m in mentions if not clause.start() <= m.start < clause.end()]
+            mentions = [m for m in mentions if not clause.start() <= m.start < clause.end()
+                        or m.label in ("COMPETITION", "COMPETITION_SET")]  # fmt: skip
         scale = len(sentence) / max(len(normalised), 1)  # normalised offsets, roughly
         at = round(found.start * scale)  # the frame
         # a statbox's figures run on with commas ("11 wins, one defeat and one draw in ..."):
@@ -233,6 +237,12 @@ class Reader:
             event = "draw"
         elif found.name == "the_last_n" and WON_BY.search(sentence):
             event = "win"
+        if found.name == "no_side_has":
+            event = "loss"
+        if found.name == "yet_to":
+            event = "loss"
+        if found.name == "won_title":
+            event = "through"
         if found.name == "scorers":
             event = "goal"
             scorer = self._player_named(found.groups.get("player", ""))
@@ -297,6 +307,23 @@ class Reader:
         if named and re.search(r"\b(between|of|for|record|played|wins?)\b", sentence, re.I):
             return named[0][0]  # "the fifth meeting between A and B", a statbox line
         return None
+
+    def _title(self, subject: Subject, ctx: Context, g: dict) -> Claim:
+        """'won the 1981 final', 'won the Europa League in 2010 and again in 2012', 'won
+        the first Cup Winners' Cup, in 1960/61': finals won, in their seasons."""
+        fx = self.fixture
+        if ctx.competition in ("all", "league", "european") and fx is not None:
+            ctx = replace(ctx, competition=fx.competition)
+        ctx = replace(ctx, stage="final")
+        first = g.get("year") or g.get("season")
+        start = int(first[:4]) if "-" in first or "/" in first else int(first[:4]) - 1
+        season = f"{start}-{(start + 1) % 100:02d}"  # a final is played in May
+        if g.get("again"):
+            since = Window(since=dt.date(start, 7, 1))
+            query = Query(subject, "through", "tie", "k_of_n", replace(ctx, season=None), since)
+            return Claim(query, (2, 2), "each_of", "won_title")
+        query = Query(subject, "through", "tie", "k_of_n", replace(ctx, season=season))
+        return Claim(query, (1, 1), "each_of", "won_title")
 
     def _player_named(self, name: str) -> Subject | None:
         """A player of the fixture's sides by his full name or surname."""
@@ -610,6 +637,14 @@ class Reader:
         self, subject: Subject, event: str, ctx: Context, found: Frame, normalised: str
     ) -> Claim:
         g = found.groups
+        if found.name == "won_title":
+            return self._title(subject, ctx, g)
+        if found.relation == "each_of" and found.shape == "run" and not LAST_N.search(normalised):
+            n = int(g["n"])  # "won all five of their games this season": five of five
+            unit = "tie" if event in ("through", "out") or ctx.first_leg else "match"
+            if unit == "tie" and event not in ("through", "out"):
+                event = "through" if event == "win" else "out"
+            return Claim(Query(subject, event, unit, "k_of_n", ctx), (n, n), "each_of", found.name)  # noqa: E501
         tie_words = event in ("through", "out") or ctx.first_leg is not None or subject.sides
         unit = "tie" if tie_words else "match"
         if unit == "tie" and event not in ("through", "out", "played"):

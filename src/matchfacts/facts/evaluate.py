@@ -178,7 +178,9 @@ def context_mask(units: Units, ctx: Context, cache: dict | None = None) -> np.nd
 
 def first_leg_mask(units: Units, fl: FirstLeg) -> np.ndarray:
     margin = units["fl_gf"] - units["fl_ga"]
-    keep = units["fl_venue"] == fl.venue if fl.venue else np.ones(len(units), dtype=bool)
+    keep = units["legs"] == 2  # a one-match final has no first leg to come back from
+    if fl.venue:
+        keep &= units["fl_venue"] == fl.venue
     if fl.score is not None:
         return keep & (units["fl_gf"] == fl.score[0]) & (units["fl_ga"] == fl.score[1])
     sign = {"win": 1, "draw": 0, "loss": -1}[fl.result]

@@ -6,7 +6,8 @@ The columns, for every unit: `id` (the match, or a tie's second leg), `date`, `s
 `competition`, `kind` (league, continental_cup), `stage`, `round`, `venue` (home, away,
 neutral: the subject's), `opponent`, `opponent_country`, `gf`, `ga` (after extra time;
 a shoot-out is not a goal). Ties add `fl_venue`, `fl_gf`, `fl_ga` (the first leg, from the
-subject's side) and `through`. A player's matches add `goals` (his, in that match).
+subject's side), `through` and `legs` (1 for a one-match tie such as a final). A player's
+matches add `goals` (his, in that match).
 """
 
 from __future__ import annotations
@@ -110,16 +111,19 @@ TIE_COLUMNS = [
     "CASE WHEN f.home_id = $team THEN f.away_goals ELSE f.home_goals END AS fl_ga",
     "t.winner_id = $team AS through",
     "t.winner_id AS winner",
+    "CASE WHEN t.second_leg_id IS NULL THEN 1 ELSE 2 END AS legs",
 ]
 
 
 def _ties(team_expr: str) -> exp.Select:
-    """Two-legged ties decided before the day, told from `team_expr`'s side."""
+    """Ties decided before the day, told from `team_expr`'s side: two-legged ones and
+    those of one match (a final: 'won the 1981 final' is a tie won); `legs` says which,
+    and only two-legged ties have a first-leg situation."""
     return (
         select(*[c.replace("$team", team_expr) for c in TIE_COLUMNS], dialect=DIALECT)
         .from_("ties_before($as_of) AS t", dialect=DIALECT)
         .join("match AS f", on="f.id = t.first_leg_id", dialect=DIALECT)
-        .join("match AS s", on="s.id = t.second_leg_id", dialect=DIALECT)
+        .join("match AS s", on="s.id = coalesce(t.second_leg_id, t.first_leg_id)", dialect=DIALECT)
         .join("competition AS c", on="c.id = t.competition_id", dialect=DIALECT)
         .join(
             "team AS o",
@@ -128,7 +132,7 @@ def _ties(team_expr: str) -> exp.Select:
         )
         .where(
             condition("t.winner_id IS NOT NULL AND s.date < $as_of", dialect=DIALECT),
-            condition("f.home_goals IS NOT NULL", dialect=DIALECT),
+            condition("coalesce(f.home_goals, f.home_goals_et) IS NOT NULL", dialect=DIALECT),
             condition(f"{team_expr} IN (f.home_id, f.away_id)", dialect=DIALECT),
         )
     )

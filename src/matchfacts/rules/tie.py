@@ -124,6 +124,10 @@ def tie_result(
     _check_shape(legs, rules, replay, coin_toss_winner)
     first = legs[0].ninety if len(legs) == 2 else Score(0, 0)
     decider = legs[-1]
+    if first is not None and decider.ninety is None and decider.after_extra_time is not None:
+        settled = _extra_time_alone(first, decider)
+        if settled is not None:
+            return settled
     if first is None or decider.ninety is None:
         which = "first leg" if first is None else "deciding match"
         return _undetermined(f"the 90-minute score of the {which} is not given")
@@ -136,6 +140,19 @@ def tie_result(
     if result == "extra_time":
         return _after_extra_time(first, decider, rules, extras)
     return _settle(result, rules, extras)
+
+
+def _extra_time_alone(first: Score, decider: MatchResult) -> TieResult | None:
+    """A deciding match given only with its score after extra time (older cup data: the
+    2010 Europa League final, 2-1 after extra time): extra time means the tie was level
+    after 90 minutes, so a side ahead on aggregate after extra time went through, whatever
+    the away-goals rule; level after extra time stays undetermined."""
+    aet = decider.after_extra_time
+    first_home = first.home + aet.away  # the first leg's hosts play away in the decider
+    first_away = first.away + aet.home
+    if first_home == first_away:
+        return None
+    return TieResult(decider.team("away" if first_home > first_away else "home"), "extra_time")
 
 
 @dataclass(frozen=True, slots=True)
