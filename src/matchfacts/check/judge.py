@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 
 from matchfacts.check.read import Claim
 from matchfacts.check.verdict import Verdict
@@ -89,6 +90,10 @@ def judge(ev: Evaluator, claim: Claim) -> Verdict:
     if claim.relation == "includes":
         return _includes(ev, claim, answer, stated, actual, parsed)
     note = coverage_note(claim)
+    after = _after_the_month_event(ev, claim) if not agrees(claim, answer.value) else None
+    if after is not None:  # "unbeaten at home since October 2014": since that defeat
+        claim, answer, note = after
+        proof, actual = evidence(ev.con, list(answer.evidence)[-12:]), shown(answer.value)
     if agrees(claim, answer.value):
         reason = ""
         if claim.query.shape == "run" and answer.value != claim.stated:
@@ -171,3 +176,36 @@ def _scores(
         [team, list(match_ids)],
     ).fetchall()
     return [((h, a) if home else (a, h), match) for match, home, h, a in rows]
+
+
+ZEROED = {"won": "win", "drawn": "draw", "lost": "loss"}
+
+
+def _after_the_month_event(ev: Evaluator, claim: Claim) -> tuple[Claim, Answer, str] | None:
+    """'Yet to be beaten at home since October 2014 (W16 D6)' counts from the day after
+    the defeat of that month, not from its first day: the claim re-read from the day after
+    the month's last such event, when that makes it true."""
+    since = claim.query.window.since
+    if since is None or since.day != 1:
+        return None
+    if claim.relation == "never":
+        event = claim.query.event
+    elif claim.query.shape == "record" and isinstance(claim.stated, dict):
+        zero = [key for key, value in claim.stated.items() if key in ZEROED and value == 0]
+        if len(zero) != 1:
+            return None
+        event = ZEROED[zero[0]]
+    else:
+        return None
+    events = ev.answer(replace(claim.query, event=event, shape="count", unit="match"))
+    days = [e.date for e in evidence(ev.con, list(events.evidence))
+            if (e.date.year, e.date.month) == (since.year, since.month)]  # fmt: skip
+    if not days:
+        return None
+    after = max(days) + dt.timedelta(days=1)
+    moved = replace(claim, query=claim.query.with_window(replace(claim.query.window, since=after)))
+    answer = ev.answer(moved.query)
+    none_since = ev.answer(replace(moved.query, event=event, shape="count", unit="match"))
+    if none_since.value != 0:
+        return None  # not the reading: the event happened after that month too
+    return moved, answer, f"counted from the day after {words(max(days))}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import dateparser
 
-from matchfacts.check.frames import Frame, figures, frame, ordinal
+from matchfacts.check.frames import WHEN, Frame, figures, frame, ordinal
 from matchfacts.check.mentions import Mention
 from matchfacts.check.results import aggregate, dates_in, results, season_of
 from matchfacts.facts.lexicon import LEXICON
@@ -75,6 +75,7 @@ BOTH_SIDES = re.compile(
 GOES_ON = re.compile(
     r"^\W*(?:they|their|of (?:the|those|these)\b|although|and|but|while|in those)\b", re.I
 )
+SINCE_WHEN = re.compile(r"\bsince\s+" + WHEN + r"\b", re.IGNORECASE)
 LAST_N = re.compile(r"\b(?:last|past|previous)\s+(\d+)\b", re.IGNORECASE)
 IN_CITY = re.compile(r"\b(?:in|at)\s+([A-Z][a-zà-ÿ]+)\b")
 THE_COUNTRY_SIDE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -625,13 +626,36 @@ class Reader:
         bracket = BRACKET_WDL.search(normalised)
         g = found.groups
         shape = found.shape
+        unit = main.query.unit
+        also: list[Claim] = []
         if bracket and shape in ("run", "k_of_n") and g.get("n") and found.relation != "never":
             n = int(g["n"])
             stated = _bracket_record(bracket.group(1), n, main.query.event, g.get("k"))
-            unit = main.query.unit
             query = Query(subject, "played", unit, "record", main.query.context, Window(last=n))
-            return replace(main, also=(Claim(query, stated, "equal", "bracket_record"),))
-        return main
+            also.append(Claim(query, stated, "equal", "bracket_record"))
+        elif bracket and found.relation == "never" and main.query.event in NEVER_ZERO:
+            letters = re.findall(r"([WDL])\s?(\d+)", bracket.group(1))
+            stated = {RESULT_KEYS[r]: int(v) for r, v in letters}
+            stated.setdefault(NEVER_ZERO[main.query.event], 0)  # "never won there (D1 L2)"
+            if len(stated) == 3:
+                stated["played"] = sum(stated.values())
+            query = Query(subject, "played", unit, "record", main.query.context, main.query.window)
+            also.append(Claim(query, stated, "equal", "bracket_record"))
+        n = int(g["n"]) if g.get("n") else None
+        window = main.query.window
+        if window.everything and shape == "run" and n is not None:
+            window = Window(last=n)  # the run's matches: "four of them", "with 12 goals"
+        goals = GOALS_ALONG.search(normalised, found.end)
+        if goals and shape in ("run", "k_of_n") and unit == "match" and subject.player is None:
+            query = Query(subject, "scored", "goal", "count", main.query.context, window)
+            also.append(Claim(query, int(goals.group(1)), "equal", "goals_along"))
+        those = OF_THOSE.search(normalised, found.end)
+        if those and n is not None and unit == "match":
+            said = those.group("result").lower()
+            event = next(e for word, e in THOSE_EVENTS.items() if word in said)
+            query = Query(subject, event, unit, "k_of_n", main.query.context, window)
+            also.append(Claim(query, (int(those.group("k")), n), "equal", "of_those"))
+        return replace(main, also=(*main.also, *also)) if also else main
 
     def _frame_claim(
         self, subject: Subject, event: str, ctx: Context, found: Frame, normalised: str
@@ -655,6 +679,10 @@ class Reader:
         era = self._era if ctx.season is None else None  # a season is inside its era
         window = Window(since=dt.date.fromisoformat(era)) if era else Window()
         self._era = None
+        since = SINCE_WHEN.search(normalised)
+        if since and shape != "first_since":  # "unbeaten at home since October 2014"
+            day = _named_day(since.group("since"))
+            window = Window(since=day.date()) if day else window
         if shape == "record":
             keys = {"p": "played", "w": "won", "d": "drawn", "l": "lost", "gf": "for",
                     "ga": "against"}  # fmt: skip
@@ -686,7 +714,7 @@ class Reader:
             return Claim(Query(subject, "played" if event in NOUN_EVENTS else event, unit, "nth", ctx), ordinal(g["nth"]), "equal", found.name)  # noqa: E501
         if shape == "k_of_n":
             if found.relation == "never":
-                return Claim(Query(subject, event, unit, "count", ctx), 0, "never", found.name)
+                return Claim(Query(subject, event, unit, "count", ctx, window), 0, "never", found.name)  # noqa: E501
             if g.get("last"):
                 window = Window(last=int(g["n"]))
             stated = (int(g["k"]), int(g["n"]))
@@ -756,6 +784,18 @@ def _after_contrast(sentence: str, mentions: list[Mention], at: int) -> list[Men
 BRACKET_WDL = re.compile(r"\(\s*((?:[WDL]\s?\d+[,\s]*){1,3})\)?")
 RESULT_KEYS = {"W": "won", "D": "drawn", "L": "lost"}
 EVENT_KEYS = {"win": "won", "draw": "drawn", "loss": "lost"}
+NEVER_ZERO = {"win": "won", "loss": "lost", "unbeaten": "lost", "draw": "drawn"}
+# A second claim after the first: "..., netting 12 goals in the process", "with 29 goals"
+GOALS_ALONG = re.compile(
+    r"\b(?:netting|scoring|with|having scored|hitting)\s+(\d+)\s+goals\b", re.IGNORECASE
+)
+# "..., and two of those ended in defeat"
+OF_THOSE = re.compile(
+    r"\b(?P<k>\d+)\s+of\s+(?:those|them|these)\s+(?:\w+\s+){0,2}?(?P<result>ended in defeat|"
+    r"ended in (?:a\s+)?draws?|were lost|were drawn|were won|drawn|lost|won|defeats?)",
+    re.IGNORECASE,
+)
+THOSE_EVENTS = {"defeat": "loss", "lost": "loss", "draw": "draw", "drawn": "draw", "won": "win"}
 RUN_FILLS = {"unbeaten": ("lost", 0), "winless": ("won", 0)}
 
 
