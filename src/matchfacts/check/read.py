@@ -75,7 +75,7 @@ BOTH_SIDES = re.compile(
 GOES_ON = re.compile(
     r"^\W*(?:they|their|of (?:the|those|these)\b|although|and|but|while|in those)\b", re.I
 )
-SINCE_WHEN = re.compile(r"\bsince\s+" + WHEN + r"\b", re.IGNORECASE)
+SINCE_WHEN = re.compile(r"\bsince\s+" + WHEN + r"\b(?![-/]\d)", re.IGNORECASE)  # not 1994-95
 LAST_N = re.compile(r"\b(?:last|past|previous)\s+(\d+)\b", re.IGNORECASE)
 IN_CITY = re.compile(r"\b(?:in|at)\s+([A-Z][a-zà-ÿ]+)\b")
 THE_COUNTRY_SIDE = re.compile(r"\bthe\s+$", re.IGNORECASE)

@@ -198,7 +198,8 @@ def realise(q: Query, answer: Answer, names: Names) -> str:
             f"{count(value.won, 'win')}, {count(value.lost, 'defeat')} and "
             f"{count(value.drawn, 'draw')}"
         )
-        return f"{who} have {results} in their {number(value.played)} {phrase.plural(value.played)}."  # noqa: E501
+        last = "last " if q.window.last else ""  # a form line: "in their last six"
+        return f"{who} have {results} in their {last}{number(value.played)} {phrase.plural(value.played)}."  # noqa: E501
     if q.shape == "count" and q.unit == "goal":
         verb = "scored" if q.event == "scored" else "conceded"
         goals = "goal" if value == 1 else "goals"

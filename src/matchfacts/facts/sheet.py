@@ -1,7 +1,8 @@
 """The fact sheet: the statbox every preview carries, each line a query of the algebra with
 its sentence and its table. Head-to-head totals (overall and in this competition), the
 previous meetings, each side's record and leading scorers in this season's competition,
-and, in a knockout tie, how often each has reached this round and gone further.
+its form (last six, at home or away, and its current run) and, in a knockout tie, how
+often each has reached this round and gone further.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import duckdb
 
 from matchfacts.facts.context import evidence
 from matchfacts.facts.evaluate import Evaluator
+from matchfacts.facts.form import form_lines
 from matchfacts.facts.lattice import ROUND_STAGES, Fixture, leading_scorers
 from matchfacts.facts.lexicon import LEXICON
 from matchfacts.facts.query import Context, Query, Record, Subject
@@ -47,8 +49,12 @@ def head_to_head(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLine]:
     lines = []
     overall = "league" if fx.same_country else "all"
     contexts = [(overall, "in the league" if fx.same_country else "in league and European matches")]
+    if fx.same_country and not fx.european and fx.competition != "league":
+        named = f"in the {LEXICON.competition_name(fx.competition, fx.match.season)}"
+        contexts.insert(0, (fx.competition, named))  # "in the Bundesliga", then every league
     if fx.competition not in ("league", overall) and not fx.same_country:
-        contexts.append((fx.competition, f"in the {LEXICON.competition_name(fx.competition)}"))
+        named = f"in the {LEXICON.competition_name(fx.competition)}"
+        contexts.insert(0, (fx.competition, named))  # this competition's first, as said
     for competition, where in contexts:
         q = Query(Subject(team=fx.home.id), "played", "match", "record",
                   Context(competition=competition, opponent=fx.away.id))  # fmt: skip
@@ -94,6 +100,37 @@ def previous_meetings(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLin
     return [SheetLine("Previous meetings", text, q.as_dict(names.team), rows)]
 
 
+def previous_ties(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLine]:
+    """The sides' earlier European meetings, a line for each season and competition
+    ("2008-09 Champions League, round of 16: Real Madrid 0-1 Liverpool, Liverpool 4-0
+    Real Madrid"), newest first, each the record of its season."""
+    if not fx.european or fx.same_country:
+        return []
+    subject = Subject(team=fx.home.id)
+    every = Query(subject, "played", "match", "record",
+                  Context(competition="european", opponent=fx.away.id))  # fmt: skip
+    meetings = evidence(ev.con, list(ev.answer(every).evidence))
+    groups: dict[tuple[str, str], list] = {}
+    for e in meetings:
+        groups.setdefault((season_of(e.date), e.competition), []).append(e)
+    lines = []
+    for (season, competition), matches in list(groups.items())[::-1][:MEETINGS_LISTED]:
+        q = Query(subject, "played", "match", "record",
+                  Context(competition=competition, opponent=fx.away.id, season=season))  # fmt: skip
+        r = ev.answer(q).value
+        if r is None:  # a qualifier played before July: its season is the label's, not ours
+            continue
+        rounds = sorted({ROUND_NAMES.get(e.round or "", e.round or "") for e in matches} - {""})
+        where = f"{season} {LEXICON.competition_name(competition, season)}"
+        where += f", {' and '.join(rounds)}" if rounds else ""
+        scores = ", ".join(f"{e.home} {e.home_goals}-{e.away_goals} {e.away}" for e in matches)
+        rows = [{"played": r.played, f"{names.team(fx.home.id)} wins": r.won, "draws": r.drawn,
+                 f"{names.team(fx.away.id)} wins": r.lost,
+                 "goals": f"{r.goals_for}-{r.goals_against}"}]  # fmt: skip
+        lines.append(SheetLine("Earlier ties", f"{where}: {scores}.", q.as_dict(names.team), rows))
+    return lines
+
+
 def season_records(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLine]:
     lines = []
     name = LEXICON.competition_name(fx.competition, fx.match.season)
@@ -131,6 +168,20 @@ def top_scorers(con: duckdb.DuckDBPyConnection, ev: Evaluator, fx: Fixture, name
     return lines
 
 
+def form(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLine]:
+    """Each side's last six and its current run in this competition (facts/form.py)."""
+    lines = []
+    for text, q, a in form_lines(ev, fx, names):
+        if q.shape == "record":
+            r = a.value
+            rows = [{"P": r.played, "W": r.won, "D": r.drawn, "L": r.lost, "F": r.goals_for,
+                     "A": r.goals_against}]  # fmt: skip
+        else:
+            rows = [{"run": a.value}]
+        lines.append(SheetLine("Form", text, q.as_dict(names.team), rows))
+    return lines
+
+
 def stage_history(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLine]:
     stage = ROUND_STAGES.get(fx.match.round or "")
     if stage is None or stage == "final" or not fx.european:
@@ -159,7 +210,9 @@ def fact_sheet(
     return [
         *head_to_head(ev, fx, names),
         *previous_meetings(ev, fx, names),
+        *previous_ties(ev, fx, names),
         *season_records(ev, fx, names),
         *top_scorers(con, ev, fx, names),
+        *form(ev, fx, names),
         *stage_history(ev, fx, names),
     ]
