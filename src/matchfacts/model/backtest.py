@@ -5,7 +5,9 @@ Our forecast of a match comes from ratings refitted every `refit_days` from matc
 the refit day, a day on or before the match, blended with the Elo ratings of the match day
 (model/blend.py): nothing from the match day on is seen. Matches are refitted every day by
 default, so each forecast is the one `matchfacts forecast` gives on the match day; long
-runs of ties refit less often to save time.
+runs of ties refit less often to save time. The references are picked by the rules of
+model/references.py; every match of a backtest is kept as a row (per_match_rows), with
+the sets it is scored in and the reason it is left out of the others.
 """
 
 from __future__ import annotations

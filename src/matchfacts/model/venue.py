@@ -22,8 +22,12 @@ THIRD_COUNTRY_SQL = """
     WITH v AS (SELECT id, home_id, coalesce(neutral, false) AS neutral,
                       trim(regexp_extract(venue, ',([^,]*)$', 1)) AS city
                FROM match WHERE venue IS NOT NULL),
-    base AS (SELECT home_id AS team_id, mode(city) AS city FROM v
-             WHERE NOT neutral AND city <> '' GROUP BY home_id),
+    hosted AS (SELECT home_id AS team_id, city, count(*) AS n FROM v
+               WHERE NOT neutral AND city <> '' GROUP BY ALL),
+    -- the club's city: where it hosted most, the same answer every time (ties by name)
+    base AS (SELECT team_id, arg_max(city, n * 1000000 - rank) AS city FROM (
+                 SELECT *, row_number() OVER (PARTITION BY team_id ORDER BY city) AS rank
+                 FROM hosted) GROUP BY team_id),
     city_country AS (SELECT DISTINCT base.city, t.country FROM base
                      JOIN team t ON t.id = base.team_id WHERE t.country IS NOT NULL)
     SELECT v.id FROM v JOIN team h ON h.id = v.home_id
