@@ -30,8 +30,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from matchfacts.cli import match_set_table
-from matchfacts.model.backtest import match_backtest, season_days, tie_backtest
+from matchfacts.cli import host_table, left_out_lines, match_set_table, write_rows
+from matchfacts.model.backtest import match_backtest, per_match_rows, season_days, tie_backtest
 from matchfacts.store.db import open_store
 
 TOP_FIVE = ["ENG1", "ESP1", "ITA1", "GER1", "FRA1"]
@@ -44,39 +44,56 @@ def _seasons(first: str, last: str) -> dict:
     return {"start": start, "end": end, "seasons": (first, last)}
 
 
-def _print(console: Console, title: str, sets) -> None:  # noqa: ANN001
-    for s in sets:
+def _print(console: Console, title: str, run, out: Path | None = None) -> None:  # noqa: ANN001
+    """A MatchBacktest's sets, each with what it leaves out; its matches to `out` (CSV)."""
+    if out is not None:
+        write_rows(out, per_match_rows(run.matches))
+    for s in run.sets:
         console.print(match_set_table(title, s))
+        for line in left_out_lines(s):
+            console.print(line, markup=False, highlight=False)
+
+
+MATCH_RUNS = {  # tag -> title, competitions, seasons, rounds
+    "a": ("(a) top five leagues 2020-21..2022-23", TOP_FIVE, ("2020-21", "2022-23"), "proper"),
+    "a'": (
+        "(a') out of sample: top five leagues 2016-17..2018-19",
+        TOP_FIVE,
+        ("2016-17", "2018-19"),
+        "proper",
+    ),
+    "b": ("(b) Champions League 2016-17..2022-23", ["UCL"], ("2016-17", "2022-23"), "proper"),
+    "b'": (
+        "(b') Champions League qualifying rounds 2016-17..2022-23",
+        ["UCL"],
+        ("2016-17", "2022-23"),
+        "qualifying",
+    ),
+}
+TIE_RUNS = {"c": ("(c)", "proper"), "c'": ("(c') qualifying", "qualifying")}
+
+
+def _file(tag: str) -> str:
+    return tag.replace("'", "-prime") + ".csv"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True)
+    parser.add_argument("--out", type=Path, help="folder for each backtest's per-match CSV")
+    parser.add_argument("--only", help="some of a,a',b,b',c,c' (comma-separated; default all)")
     args = parser.parse_args()
+    wanted = args.only.split(",") if args.only else [*MATCH_RUNS, *TIE_RUNS]
     con = open_store(Path(args.db))
     console = Console()
     started = time.perf_counter()
-    _print(
-        console,
-        "(a) top five leagues 2020-21..2022-23",
-        match_backtest(con, TOP_FIVE, **_seasons("2020-21", "2022-23")),
-    )
-    _print(
-        console,
-        "(a') out of sample: top five leagues 2016-17..2018-19",
-        match_backtest(con, TOP_FIVE, **_seasons("2016-17", "2018-19")),
-    )
-    _print(
-        console,
-        "(b) Champions League 2016-17..2022-23",
-        match_backtest(con, ["UCL"], **_seasons("2016-17", "2022-23")),
-    )
-    _print(
-        console,
-        "(b') Champions League qualifying rounds 2016-17..2022-23",
-        match_backtest(con, ["UCL"], **_seasons("2016-17", "2022-23"), rounds="qualifying"),
-    )
-    for label, rounds in (("(c)", "proper"), ("(c') qualifying", "qualifying")):
+    for tag, (title, competitions, seasons, rounds) in MATCH_RUNS.items():
+        if tag in wanted:
+            run = match_backtest(con, competitions, **_seasons(*seasons), rounds=rounds)
+            _print(console, title, run, args.out / _file(tag) if args.out else None)
+    for tag, (label, rounds) in TIE_RUNS.items():
+        if tag not in wanted:
+            continue
         ties = tie_backtest(con, "UCL", "1994-95", "2024-25", refit_days=14, rounds=rounds)
         table = Table(title=f"{label} Champions League second legs 1994-95..2024-25 ({ties.n:,})")
         for column in ("model", "Brier", "log loss"):
@@ -84,6 +101,9 @@ def main() -> None:
         for model, m in ties.metrics.items():
             table.add_row(model, f"{m['brier']:.4f}", f"{m['log_loss']:.4f}")
         console.print(table)
+        console.print(host_table(f"{label} second-leg hosts, by era", ties.hosts))
+        if args.out:
+            write_rows(args.out / _file(tag), ties.ties)
     console.print(f"{time.perf_counter() - started:.0f} s in all")
 
 

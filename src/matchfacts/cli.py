@@ -568,6 +568,16 @@ def backtest(
             " qualifying: only them; all."
         ),
     ] = "proper",
+    per_match: Annotated[
+        bool, typer.Option("--per-match", help="With --json: every match's row too.")
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write every match (its forecasts, the references', the result, its sets"
+            " and why it is left out of one) to this CSV file."
+        ),
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -575,7 +585,7 @@ def backtest(
     a calibration table), beside FiveThirtyEight, the bookmaker and a base rate on exactly
     the same matches; with --ties, progression forecasts of second legs against the base
     rate of earlier ties with the same first-leg margin."""
-    from matchfacts.model.backtest import ROUNDS, match_backtest, tie_backtest
+    from matchfacts.model.backtest import ROUNDS, match_backtest, per_match_rows, tie_backtest
 
     competitions = [c.upper() for c in (competition or ["ENG1"])]
     first_day, last_day, first_season, last_season = _season_bounds(start, end)
@@ -589,7 +599,7 @@ def backtest(
         try:
             with console.status("backtesting", spinner="dots") as status:
                 say = None if as_json else (lambda m: status.update(m))
-                sets = match_backtest(
+                run = match_backtest(
                     con,
                     competitions,
                     first_day,
@@ -609,9 +619,13 @@ def backtest(
     except MatchfactsError as exc:
         _fail(exc)
         return
+    sets, rows = run.sets, per_match_rows(run.matches)
+    if out is not None:
+        write_rows(out, rows)
     if as_json:
         _emit_json(
             {
+                **({"per_match": rows} if per_match else {}),
                 "matches": [
                     {
                         "set": s.name,
@@ -622,11 +636,21 @@ def backtest(
                             for model, (mean, se) in s.lead.items()
                         },
                         "calibration": s.calibration,
+                        "left_out": {
+                            reason: {"n": len(names), "matches": names}
+                            for reason, names in s.left_out.items()
+                        },
                     }
                     for s in sets
                 ],
                 "ties": {
-                    c: {"n": t.n, "metrics": t.metrics, "calibration": t.calibration}
+                    c: {
+                        "n": t.n,
+                        "metrics": t.metrics,
+                        "calibration": t.calibration,
+                        "second_leg_hosts": t.hosts,
+                        **({"per_tie": t.ties} if per_match else {}),
+                    }
                     for c, t in tie_sets.items()
                 },
             }
@@ -636,6 +660,8 @@ def backtest(
         console.print(
             match_set_table(f"{', '.join(competitions)} {first_season}..{last_season}", s)
         )
+        for line in left_out_lines(s):
+            console.print(line, markup=False, highlight=False)
     console.print(_calibration_table("all matches, every outcome", sets[0].calibration))
     for comp, t in tie_sets.items():
         table = Table(
@@ -647,6 +673,27 @@ def backtest(
             table.add_row(model, f"{m['brier']:.4f}", f"{m['log_loss']:.4f}")
         console.print(table)
         console.print(_calibration_table(f"{comp} second legs, either side", t.calibration))
+        console.print(host_table(f"{comp} second-leg hosts", t.hosts))
+
+
+def write_rows(path: Path, rows: list[dict]) -> None:
+    """Per-match rows as CSV: a probability absent is an empty cell."""
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def left_out_lines(s) -> list[str]:  # noqa: ANN001 (a backtest.MatchSet)
+    """Each reason a match of the backtest is not in set `s`, with the count and the first
+    few matches (all of them are in the per-match file)."""
+    lines = []
+    for reason, names in sorted(s.left_out.items(), key=lambda kv: -len(kv[1])):
+        shown = ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
+        lines.append(f"  left out: {len(names):,} - {reason}: {shown}")
+    return lines
 
 
 def match_set_table(title: str, s) -> Table:  # noqa: ANN001 (a backtest.MatchSet)
@@ -663,6 +710,25 @@ def match_set_table(title: str, s) -> Table:  # noqa: ANN001 (a backtest.MatchSe
             f"{m['log_loss']:.4f}",
             f"{m['brier']:.4f}",
             f"{lead[0]:+.5f} ± {lead[1]:.5f}" if lead else "",
+        )
+    return table
+
+
+def host_table(title: str, rows: list[dict]) -> Table:
+    """The second-leg hosts' stated chance of going through against how often they did,
+    by era (backtest.host_calibration)."""
+    table = Table(title=title)
+    for column in ("era", "ties", "stated", "observed", "gap ± s.e.", "Brier", "base rate"):
+        table.add_column(column, justify="right")
+    for r in rows:
+        table.add_row(
+            r["era"],
+            f"{r['n']:,}",
+            f"{r['stated']:.3f}",
+            f"{r['observed']:.3f}",
+            f"{r['observed'] - r['stated']:+.3f} ± {r['gap_standard_error']:.3f}",
+            f"{r['brier']:.4f}",
+            f"{r['base_rate_brier']:.4f}",
         )
     return table
 

@@ -12,6 +12,7 @@ import pytest
 from matchfacts.model.data import EUROPE, load_matches
 from matchfacts.model.dixon_coles import fit
 from matchfacts.model.forecast import forecast
+from matchfacts.model.progression import SECOND_LEG_HOST
 from matchfacts.store.db import open_store
 from matchfacts.store.lookup import resolve_team
 
@@ -51,7 +52,9 @@ def test_each_league_and_europe_has_its_own_home_advantage(flagship):
     assert flagship.as_dict()["model"]["home_advantage_competition"] == offsets[EUROPE]
     r, liverpool, madrid = flagship.ratings, flagship.home.id, flagship.away.id
     at_anfield = r.mu + r.attack[r.teams[liverpool]] - r.defence[r.teams[madrid]]
-    assert flagship.home_rate == pytest.approx(np.exp(at_anfield + r.home_closed + offsets[EUROPE]))
+    # a second leg of the away-goals era: the hosts' rate carries the second-leg effect
+    plain = np.exp(at_anfield + r.home_closed + offsets[EUROPE])
+    assert flagship.home_rate == pytest.approx(plain * SECOND_LEG_HOST)
 
 
 def test_later_matches_change_nothing(store_path, tmp_path):

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchfacts.model.grid import score_grid
-from matchfacts.model.progression import progression
+from matchfacts.model.progression import progression, second_leg_rates
 from matchfacts.rules.loader import rules_for
 from matchfacts.rules.outcome import Score, extra_time_outcome, second_leg_outcome
 
@@ -82,3 +82,19 @@ def test_monte_carlo_agrees_with_the_exact_sum():
     estimate = through / n
     sigma = (exact.home * (1 - exact.home) / n) ** 0.5
     assert abs(estimate - exact.home) < 4 * sigma
+
+
+@pytest.mark.parametrize(("season", "counts"), [("2020-21", True), ("2022-23", False)])
+def test_the_second_leg_host_effect_lives_only_where_away_goals_count(season, counts):
+    rules = rules_for("UCL", season, "R16")
+    assert rules.away_goals is counts
+    lh, la = second_leg_rates(1.4, 1.1, rules)
+    before = progression(Score(1, 1), rules, 1.4, 1.1).home
+    after = progression(Score(1, 1), rules, lh, la).home
+    if counts:
+        assert lh > 1.4 and la < 1.1 and after > before
+    else:
+        assert (lh, la) == (1.4, 1.1) and after == before
+    # a final is one match: no second leg, no effect
+    final = rules_for("UCL", season, "F")
+    assert second_leg_rates(1.4, 1.1, final) == (1.4, 1.1)

@@ -5,7 +5,9 @@ Our forecast of a match comes from ratings refitted every `refit_days` from matc
 the refit day, a day on or before the match, blended with the Elo ratings of the match day
 (model/blend.py): nothing from the match day on is seen. Matches are refitted every day by
 default, so each forecast is the one `matchfacts forecast` gives on the match day; long
-runs of ties refit less often to save time.
+runs of ties refit less often to save time. The references are picked by the rules of
+model/references.py; every match of a backtest is kept as a row (per_match_rows), with
+the sets it is scored in and the reason it is left out of the others.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from matchfacts.model.data import home_league, load_matches
 from matchfacts.model.dixon_coles import Ratings, fit
 from matchfacts.model.elo import EloByDay
 from matchfacts.model.grid import score_grid
-from matchfacts.model.progression import progression
+from matchfacts.model.progression import progression, second_leg_rates
+from matchfacts.model.references import PROVIDERS, load_references
 from matchfacts.model.scoring import brier, calibration, log_loss, ranked_probability_score
+from matchfacts.model.venue import neutral_sql
 from matchfacts.rules.loader import builtin_catalogue
 from matchfacts.rules.outcome import Score
 
@@ -74,10 +78,28 @@ class MatchSet:
     # model -> (its RPS less ours, the standard error of that mean over these matches): how
     # far ahead matchfacts is on exactly the same matches, and whether that is more than luck
     lead: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # reason -> the matches of the backtest left out of this set for it ("date home v away")
+    left_out: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchBacktest:
+    """The sets (the first: every match the model rated; then each reference's; then the
+    matches every reference forecast, when there are two) and every match of the backtest,
+    one row each (per_match_rows)."""
+
+    sets: list[MatchSet]
+    matches: list[dict]
 
 
 def _outcomes(home: np.ndarray, away: np.ndarray) -> np.ndarray:
     return np.where(home > away, 0, np.where(home == away, 1, 2))
+
+
+RESULTS = "HDA"
+ROW_FIELDS = ("match_id", "date", "season", "competition", "home", "away", "neutral",
+              "home_goals", "away_goals", "result")  # fmt: skip
+EVERY_REFERENCE = "matches with every reference"
 
 
 def match_backtest(
@@ -89,20 +111,25 @@ def match_backtest(
     progress=None,  # noqa: ANN001
     rounds: str = "proper",
     seasons: tuple[str, str] | None = None,
-) -> list[MatchSet]:
+) -> MatchBacktest:
     """90-minute results of the matches in `competitions` from `start` to `end`.
 
     `rounds`: "proper" leaves a cup's qualifying rounds out, as every figure of matchfacts
     does for a named competition; "qualifying" takes only them; "all" both. `seasons`
     (first, last), when given, keeps only the matches of those seasons: the 2019-20 leagues
     and Champions League ended in July and August 2020, after the 2020-21 window opened.
+    References follow model/references.py's rules; a match left out of a set is named with
+    its reason in the set's `left_out`.
     """
     stages = _stage_filter(rounds, "m")
     first_season, last_season = seasons or ("", "~")  # "~" sorts after every label
     rows = con.execute(
         f"""SELECT m.id, m.date, m.competition_id, m.home_id, m.away_id, m.home_goals,
-                   m.away_goals, coalesce(m.neutral, false), coalesce(m.behind_closed_doors, false)
-            FROM match m WHERE m.competition_id IN ({",".join("?" * len(competitions))})
+                   m.away_goals, m.season, h.name, a.name, {neutral_sql("m")},
+                   coalesce(m.behind_closed_doors, false), m.round, t.second_leg_id = m.id
+            FROM match m JOIN team h ON h.id = m.home_id JOIN team a ON a.id = m.away_id
+            LEFT JOIN tie t ON t.id = m.tie_id
+            WHERE m.competition_id IN ({",".join("?" * len(competitions))})
               AND m.date BETWEEN ? AND ? AND m.home_goals IS NOT NULL AND m.status = 'played'
               AND {stages} AND m.season BETWEEN ? AND ?
             ORDER BY m.date, m.id""",
@@ -115,41 +142,85 @@ def match_backtest(
         )
     refits = RatingsByPeriod(con, refit_days)
     elo = EloByDay(con, until=end + dt.timedelta(days=1))
-    ours, base, ids = [], [], []
+    refs = load_references(con, [r[0] for r in rows])
     base_rates: dict[tuple[str, int], tuple[float, float, float]] = {}
-    for i, (mid, date, comp, h, a, *_rest, neutral, closed) in enumerate(rows):
+    matches = []
+    catalogue = builtin_catalogue()
+    for i, row_ in enumerate(rows):
+        mid, date, comp, h, a, hg, ag, season, hn, an, neutral, closed, rnd, second = row_
         if progress and i % 200 == 0:
             progress(f"forecasting {i:,}/{len(rows):,} ({date})")
+        row = {
+            "match_id": mid, "date": date.isoformat(), "season": season, "competition": comp,
+            "home": hn, "away": an, "neutral": bool(neutral), "home_goals": hg,
+            "away_goals": ag, "result": RESULTS[int(_outcomes(hg, ag))],
+        }  # fmt: skip
         ratings = refits.on(date)
-        if not (ratings.knows(h) and ratings.knows(a)):
+        unknown = [name for t, name in ((h, hn), (a, an)) if not ratings.knows(t)]
+        if unknown:
+            # a club with no match in the store's window before the day (promoted from a
+            # division the open data lacks): no rating, so no forecast of ours
+            row["left_out"] = f"no rating for {' or '.join(unknown)}: no earlier match"
+            matches.append(row)
             continue
+        rates = ratings.rates(h, a, neutral, closed, home_league(comp))
+        if second:  # as `forecast` gives it: the second-leg host effect of its era
+            rates = second_leg_rates(*rates, catalogue.select(comp, season, rnd))
         grid = blended(
-            score_grid(*ratings.rates(h, a, neutral, closed, home_league(comp)), ratings.rho),
-            elo.on(date).expected(h, a, neutral, closed),
+            score_grid(*rates, ratings.rho), elo.on(date).expected(h, a, neutral, closed)
         )
-        ours.append((grid.home_win, grid.draw, grid.away_win))
-        base.append(_base_rate(con, comp, date, base_rates))
-        ids.append((mid, rows[i][5], rows[i][6]))
-    p_ours, p_base = np.array(ours), np.array(base)
-    outcome = _outcomes(np.array([r[1] for r in ids]), np.array([r[2] for r in ids]))
-    refs = _references(con, [r[0] for r in ids])
-    sets = [_set("all matches", {"matchfacts": p_ours, "base rate": p_base}, outcome)]
-    for provider, by_match in refs.items():
-        keep = np.array([m in by_match for m, _, _ in ids])
-        if keep.sum() == 0:
-            continue
-        theirs = np.array([by_match[m] for m, _, _ in ids if m in by_match])
-        sets.append(
-            _set(
-                f"matches with {provider}",
-                {"matchfacts": p_ours[keep], provider: theirs, "base rate": p_base[keep]},
-                outcome[keep],
-            )
-        )
+        row["matchfacts"] = (grid.home_win, grid.draw, grid.away_win)
+        row["base rate"] = _base_rate(con, comp, date, base_rates)
+        for provider in PROVIDERS:
+            ref = refs.used[provider].get(mid)
+            if ref is not None:
+                row[provider] = ref.p
+            else:
+                row[f"{provider} left out"] = refs.reason(provider, mid)
+                ref = refs.broken.get(mid) if provider == "bet365" else None
+            if ref is not None:  # where the forecast is, or the broken line left out
+                row[f"{provider} source"] = f"{ref.source}/{ref.file}:{ref.line}"
+        matches.append(row)
+    return MatchBacktest(_sets(matches), matches)
+
+
+def _label(row: dict) -> str:
+    return f"{row['date']} {row['home']} v {row['away']}"
+
+
+def _sets(matches: list[dict]) -> list[MatchSet]:
+    unrated = defaultdict(list)
+    for row in matches:
+        if "left_out" in row:
+            unrated[row["left_out"]].append(_label(row))
+    rated = [row for row in matches if "matchfacts" in row]
+    if not rated:
+        raise NotFoundError("no match of the backtest has both sides rated: nothing to score")
+    sets = [_set("all matches", rated, ("matchfacts", "base rate"), dict(unrated))]
+    present = [p for p in PROVIDERS if any(p in row for row in rated)]
+    groups = [(f"matches with {p}", (p,)) for p in present]
+    if len(present) > 1:
+        groups.append((EVERY_REFERENCE, tuple(present)))
+    for name, providers in groups:
+        left_out = defaultdict(list, {k: list(v) for k, v in unrated.items()})
+        keep = []
+        for row in rated:
+            reasons = [row[f"{p} left out"] for p in providers if p not in row]
+            if reasons:
+                left_out["; ".join(reasons)].append(_label(row))
+            else:
+                keep.append(row)
+                row.setdefault("sets", []).append(name)
+        if keep:
+            sets.append(_set(name, keep, ("matchfacts", *providers, "base rate"), left_out))
+    for row in rated:
+        row.setdefault("sets", []).insert(0, "all matches")
     return sets
 
 
-def _set(name: str, forecasts: dict[str, np.ndarray], outcome: np.ndarray) -> MatchSet:
+def _set(name: str, rows: list[dict], models: tuple[str, ...], left_out: dict) -> MatchSet:
+    outcome = np.array([RESULTS.index(r["result"]) for r in rows])
+    forecasts = {model: np.array([r[model] for r in rows], dtype=float) for model in models}
     rps = {model: ranked_probability_score(p, outcome) for model, p in forecasts.items()}
     metrics = {
         model: {
@@ -165,8 +236,33 @@ def _set(name: str, forecasts: dict[str, np.ndarray], outcome: np.ndarray) -> Ma
             gap = theirs - rps["matchfacts"]
             lead[model] = (float(gap.mean()), float(gap.std(ddof=1) / np.sqrt(len(gap))))
     return MatchSet(
-        name, len(outcome), metrics, calibration(forecasts["matchfacts"], outcome), lead
+        name,
+        len(outcome),
+        metrics,
+        calibration(forecasts["matchfacts"], outcome),
+        lead,
+        {reason: names for reason, names in left_out.items() if names},
     )
+
+
+def per_match_rows(matches: list[dict]) -> list[dict]:
+    """Every match of a backtest as a flat row (CSV, JSON): its result, each forecast's
+    three probabilities (empty where there is none), the sets it is scored in and, where
+    it is left out of one, why."""
+    out = []
+    for row in matches:
+        flat = {k: row.get(k) for k in ROW_FIELDS}
+        for model in ("matchfacts", "base rate", *PROVIDERS):
+            p = row.get(model) or (None, None, None)
+            for outcome, value in zip(("home", "draw", "away"), p, strict=True):
+                flat[f"{model.replace(' ', '_')}_{outcome}"] = value
+        for provider in PROVIDERS:
+            flat[f"{provider}_source"] = row.get(f"{provider} source")
+        flat["sets"] = "|".join(row.get("sets", []))
+        reasons = [row.get("left_out")] + [row.get(f"{p} left out") for p in PROVIDERS]
+        flat["left_out"] = "; ".join(r for r in reasons if r)
+        out.append(flat)
+    return out
 
 
 def _base_rate(  # noqa: ANN202
@@ -192,27 +288,17 @@ def _base_rate(  # noqa: ANN202
     return cache[key]
 
 
-def _references(con: duckdb.DuckDBPyConnection, match_ids: list[int]) -> dict[str, dict]:
-    out: dict[str, dict] = defaultdict(dict)
-    if not match_ids:
-        return out
-    rows = con.execute(
-        "SELECT match_id, provider, p_home, p_draw, p_away FROM reference_forecast"
-        " WHERE match_id IN (SELECT unnest(?::INTEGER[]))"
-        # One forecast a match and provider: snapshots sort by date, the latest wins.
-        " ORDER BY match_id, provider, file, line",
-        [match_ids],
-    ).fetchall()
-    for mid, provider, *p in rows:
-        out[provider][mid] = p
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class TieSet:
     n: int
     metrics: dict[str, dict[str, float]]
     calibration: list[dict]  # ours: stated chance of going through against how often
+    # the second-leg hosts alone, by era: stated chance against how often they went through
+    hosts: list[dict] = field(default_factory=list)
+    ties: list[dict] = field(default_factory=list)  # one row a tie, as forecast
+
+
+AWAY_GOALS_ERA, AFTER_AWAY_GOALS = "away-goals rule", "no away-goals rule"
 
 
 def tie_backtest(
@@ -229,9 +315,10 @@ def tie_backtest(
     stages = _stage_filter(rounds, "s")
     rows = con.execute(
         f"""SELECT t.id, t.season, t.round, s.date, s.home_id, s.away_id,
-                  f.home_goals, f.away_goals, t.winner_id, coalesce(s.neutral, false),
-                  coalesce(s.behind_closed_doors, false)
+                  f.home_goals, f.away_goals, t.winner_id, {neutral_sql("s")},
+                  coalesce(s.behind_closed_doors, false), h.name, a.name
            FROM tie t JOIN match f ON f.id = t.first_leg_id JOIN match s ON s.id = t.second_leg_id
+           JOIN team h ON h.id = s.home_id JOIN team a ON a.id = s.away_id
            WHERE t.competition_id = ? AND t.season BETWEEN ? AND ?
              AND t.winner_id IS NOT NULL AND f.home_goals IS NOT NULL
              AND {stages}
@@ -242,31 +329,72 @@ def tie_backtest(
     refits = RatingsByPeriod(con, refit_days)
     elo = EloByDay(con, until=rows[-1][3] + dt.timedelta(days=1)) if rows else None
     league = home_league(competition)
-    ours, base, outcome = [], [], []
+    ties = []
     catalogue = builtin_catalogue()
-    for i, (_, season, rnd, date, h, a, fh, fa, winner, neutral, closed) in enumerate(rows):
+    for i, (tid, season, rnd, date, h, a, fh, fa, winner, neutral, closed, hn, an) in enumerate(
+        rows
+    ):
         if progress and i % 50 == 0:
             progress(f"tie {i:,}/{len(rows):,} ({date})")
         ratings = refits.on(date)
         rules = catalogue.select(competition, season, rnd)
         if rules.single_match or not (ratings.knows(h) and ratings.knows(a)):
             continue
-        lh, la = ratings.rates(h, a, neutral, closed, league)
+        lh, la = second_leg_rates(*ratings.rates(h, a, neutral, closed, league), rules)
         expected = elo.on(date).expected(h, a, neutral, closed)
         grid = blended(score_grid(lh, la, ratings.rho), expected)
-        ours.append(progression(Score(fh, fa), rules, lh, la, ratings.rho, grid).home)
-        base.append(_tie_base_rate(history, fa - fh, date))
-        outcome.append(int(winner == h))
-    y = np.array(outcome, dtype=int)
+        ours = progression(Score(fh, fa), rules, lh, la, ratings.rho, grid)
+        ties.append(
+            {
+                "tie_id": tid, "season": season, "round": rnd, "date": date.isoformat(),
+                "host": hn, "visitor": an, "first_leg": f"{fa}-{fh}", "neutral": bool(neutral),
+                "era": AWAY_GOALS_ERA if rules.away_goals else AFTER_AWAY_GOALS,
+                "matchfacts": ours.home, "base rate": _tie_base_rate(history, fa - fh, date),
+                "host_through": int(winner == h),
+            }
+        )  # fmt: skip
+    y = np.array([t["host_through"] for t in ties], dtype=int)
     metrics, both_sides = {}, {}
-    for model, p in (("matchfacts", np.array(ours)), ("base rate", np.array(base))):
+    for model in ("matchfacts", "base rate"):
+        p = np.array([t[model] for t in ties])
         # each side's chance: the hosts' and the visitors'; outcome 0 = the hosts went through
         both_sides[model] = np.column_stack([p, 1 - p])
         metrics[model] = {
             "brier": float(brier(both_sides[model], 1 - y).mean() / 2),
             "log_loss": float(log_loss(both_sides[model], 1 - y).mean()),
         }
-    return TieSet(len(y), metrics, calibration(both_sides["matchfacts"], 1 - y))
+    return TieSet(
+        len(y), metrics, calibration(both_sides["matchfacts"], 1 - y), host_calibration(ties), ties
+    )
+
+
+def host_calibration(ties: list[dict]) -> list[dict]:
+    """The second-leg hosts' mean stated chance of going through against how often they
+    did, by era (the bias a table over both sides of each tie cancels out), with the
+    standard error of the mean difference and each era's Brier beside the base rate's."""
+    out = []
+    for era in (AWAY_GOALS_ERA, AFTER_AWAY_GOALS):
+        group = [t for t in ties if t["era"] == era]
+        if not group:
+            continue
+        p = np.array([t["matchfacts"] for t in group])
+        base = np.array([t["base rate"] for t in group])
+        y = np.array([t["host_through"] for t in group], dtype=float)
+        gap = y - p
+        out.append(
+            {
+                "era": era,
+                "n": len(group),
+                "stated": float(p.mean()),
+                "observed": float(y.mean()),
+                "gap_standard_error": float(gap.std(ddof=1) / np.sqrt(len(gap)))
+                if len(gap) > 1
+                else float("nan"),
+                "brier": float(((p - y) ** 2).mean()),
+                "base_rate_brier": float(((base - y) ** 2).mean()),
+            }
+        )
+    return out
 
 
 def _tie_history(con: duckdb.DuckDBPyConnection, competition: str) -> list[tuple]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
+from matchfacts.model.venue import neutral_sql
 from matchfacts.store.competitions import CONTINENTAL_CUPS
 
 EUROPE = "europe"  # the home-advantage group of UEFA's club competitions
@@ -59,9 +60,9 @@ def load_matches(con: duckdb.DuckDBPyConnection, as_of: dt.date, years: float = 
     """
     since = as_of - dt.timedelta(days=round(365.25 * years))
     rows = con.execute(
-        """SELECT m.home_id, m.away_id, m.home_goals, m.away_goals,
+        f"""SELECT m.home_id, m.away_id, m.home_goals, m.away_goals,
                   datediff('day', m.date, ?::DATE),
-                  coalesce(m.neutral, false), coalesce(m.behind_closed_doors, false),
+                  {neutral_sql("m")}, coalesce(m.behind_closed_doors, false),
                   coalesce(x.home_xg, 'NaN'::DOUBLE), coalesce(x.away_xg, 'NaN'::DOUBLE),
                   m.home_shots, m.away_shots, m.home_shots_on_target, m.away_shots_on_target,
                   coalesce(x.home_nsxg, 'NaN'::DOUBLE), coalesce(x.away_nsxg, 'NaN'::DOUBLE),

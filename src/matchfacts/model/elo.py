@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
+from matchfacts.model.venue import neutral_sql
+
 K_LEAGUE = 20.0
 # One K for a European match as for a league match, as ClubElo has. Measured as the blend's
 # RPS (model/blend.py), top five leagues 2020-23 on 538's 3,580 / Champions League 2016-23
@@ -64,9 +66,10 @@ class EloByDay:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, until: dt.date) -> None:
         self._rows = con.execute(
-            """SELECT date, home_id, away_id, home_goals, away_goals, coalesce(neutral, false),
+            f"""SELECT date, home_id, away_id, home_goals, away_goals, {neutral_sql("m")},
                       coalesce(behind_closed_doors, false), competition_id
-               FROM matches_before(?::DATE) WHERE status = 'played' AND home_goals IS NOT NULL
+               FROM matches_before(?::DATE) m
+               WHERE status = 'played' AND home_goals IS NOT NULL
                ORDER BY date, id""",
             [until],
         ).fetchall()

@@ -19,7 +19,8 @@ from matchfacts.model.data import home_league, load_matches
 from matchfacts.model.dixon_coles import Ratings, fit
 from matchfacts.model.elo import EloRatings, elo_as_of
 from matchfacts.model.grid import ScoreGrid, score_grid
-from matchfacts.model.progression import Progression, progression
+from matchfacts.model.progression import Progression, progression, second_leg_rates
+from matchfacts.model.venue import with_venue_truth
 from matchfacts.rules.loader import builtin_catalogue
 from matchfacts.rules.outcome import Score
 from matchfacts.store.lookup import MatchRow, TeamRef, fixture, match_by_id, tie_legs
@@ -97,7 +98,7 @@ def forecast(
     cache_key: str = "",
     plan: Plan | None = None,
 ) -> Forecast:
-    match = fixture(con, home, away, date, plan)
+    match = with_venue_truth(con, fixture(con, home, away, date, plan))
     ratings = ratings_as_of(con, match.date)
     for team in (home, away):
         if not ratings.knows(team.id):
@@ -108,6 +109,10 @@ def forecast(
     neutral, closed = bool(match.neutral), bool(match.behind_closed_doors)
     league = home_league(match.competition_id)
     lh, la = ratings.rates(home.id, away.id, neutral, closed, league)
+    legs = tie_legs(con, match)
+    if legs is not None and legs[1] is not None and (match.id or 0) == legs[1]:
+        rules = builtin_catalogue().select(match.competition_id, match.season, match.round)
+        lh, la = second_leg_rates(lh, la, rules)
     elo = elo_as_of(con, match.date)
     grid = blended(
         score_grid(lh, la, ratings.rho),
@@ -144,8 +149,9 @@ def _progress(con, match, ratings, elo, home, away, lh, la, grid):  # noqa: ANN0
     # A first leg: every first-leg score, weighted by its probability, then the return leg
     # at the other ground (same crowd status assumed).
     neutral, closed = bool(match.neutral), bool(match.behind_closed_doors)
-    back_h, back_a = ratings.rates(
-        away.id, home.id, neutral, closed, home_league(match.competition_id)
+    back_h, back_a = second_leg_rates(
+        *ratings.rates(away.id, home.id, neutral, closed, home_league(match.competition_id)),
+        rules,
     )
     back = blended(
         score_grid(back_h, back_a, ratings.rho),
