@@ -687,9 +687,9 @@ class Reader:
             keys = {"p": "played", "w": "won", "d": "drawn", "l": "lost", "gf": "for",
                     "ga": "against"}  # fmt: skip
             stated = {keys[k]: int(v) for k, v in g.items() if k in keys}
-            last = LAST_N.search(normalised[: found.start])
-            if "p" not in g and last and found.name == "statbox":
-                window = Window(last=int(last.group(1)))  # "in the last five ... (W0 D2 L3)"
+            last = LAST_N.search(normalised)
+            if "p" not in g and last:  # "in the last five ... (W0 D2 L3)", "... in their last six"
+                window = Window(last=int(last.group(1)))
                 stated.setdefault("played", window.last)
                 return Claim(Query(subject, "played", unit, "record", ctx, window), stated, "equal", found.name)  # noqa: E501
             if "p" in g and (found.name == "record_of_last" or FORM.search(normalised)):
