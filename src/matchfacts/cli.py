@@ -7,7 +7,8 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -84,6 +85,26 @@ def _fail(exc: MatchfactsError) -> NoReturn:
     raise typer.Exit(code)
 
 
+@contextmanager
+def _progress(quiet: bool = False) -> Iterator[Callable[[str], None]]:
+    """Where a long step says how far it is: a Rich status line on a terminal, plain
+    timed lines on stderr otherwise (a log, a CI job), nothing when asked to be quiet."""
+    if quiet:
+        yield lambda message: None
+        return
+    if errors.is_terminal:
+        with errors.status("starting", spinner="dots") as status:
+            yield lambda message: status.update(escape(message))
+        return
+    started = time.monotonic()
+
+    def say(message: str) -> None:
+        sys.stderr.write(f"[{time.monotonic() - started:6.1f}s] {message}\n")
+        sys.stderr.flush()
+
+    yield say
+
+
 def _emit_json(obj: object) -> None:
     sys.stdout.write(json.dumps(obj, default=str, ensure_ascii=False, indent=2) + "\n")
 
@@ -130,14 +151,9 @@ def ingest(
     path = _db(db)
     fetcher = Fetcher(local_dirs=_parse_local(local or []))
     try:
-        with console.status("ingesting", spinner="dots") as status:
+        with _progress(as_json) as say:
             report = run_ingest(
-                path,
-                source,
-                fetcher,
-                progress=None if as_json else (lambda m: status.update(m)),
-                finalize=fill_tie_results,
-                aliases_file=aliases,
+                path, source, fetcher, progress=say, finalize=fill_tie_results, aliases_file=aliases
             )
     except MatchfactsError as exc:
         _fail(exc)
@@ -172,6 +188,89 @@ def ingest(
     _print_summary(path)
 
 
+@app.command()
+def update(
+    latest: Annotated[
+        bool,
+        typer.Option(
+            "--latest",
+            help="Read each source that still publishes (openfootball, football-datasets ...) "
+            "at the head of its branch, not at the registry's pinned commit.",
+        ),
+    ] = False,
+    local: Annotated[
+        list[str] | None,
+        typer.Option("--local", help="NAME=DIR: a source read from your own copy, as ingest."),
+    ] = None,
+    aliases: Annotated[
+        Path | None,
+        typer.Option("--aliases", help="CSV of your own team aliases: alias,country,team."),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many rows of each change.")] = 20,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Bring the store to the sources' versions and say what changed: new matches, results
+    of listed fixtures, corrected scores, new conflicts between sources.
+
+    The default reads the pinned registry (a reproducible build); `--latest` opts in to
+    the newest versions, recording the commit and SHA-256 of every file read (`sources`
+    shows them). With `MATCHFACTS_DATA_MIRROR` set, the mirror stands for the newest
+    version. The store is rebuilt whole beside the old one and swapped in only when
+    complete; when no source changed, nothing is rebuilt."""
+    from matchfacts.rules.fill import fill_tie_results
+    from matchfacts.sources.latest import LatestFetcher
+    from matchfacts.store.update import update as run_update
+
+    path = _db(db)
+    local_dirs = _parse_local(local or [])
+    fetcher = LatestFetcher(local_dirs=local_dirs) if latest else Fetcher(local_dirs=local_dirs)
+    try:
+        with _progress(as_json) as say:
+            report = run_update(path, fetcher, say, fill_tie_results, aliases)
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    changes = {
+        "new_matches": report.new_matches,
+        "now_played": report.now_played,
+        "corrected": report.corrected,
+        "removed": report.removed,
+        "new_conflicts": report.new_conflicts,
+    }
+    if as_json:
+        _emit_json(
+            {
+                "db": str(path),
+                "up_to_date": report.up_to_date,
+                "sources": [vars_of(c) for c in report.sources],
+                **changes,
+            }
+        )
+        return
+    if report.up_to_date:
+        console.print(f"The store at {path} is up to date: no source changed, nothing rebuilt.")
+        return
+    for change in report.sources:
+        console.print(
+            f"{change.name}: {change.old_commit[:10]} -> {change.new_commit[:10]}, "
+            f"{len(change.files_changed)} file(s) changed"
+        )
+    for what, rows in changes.items():
+        console.print(f"{what.replace('_', ' ')}: {len(rows):,}")
+        if rows:
+            table = Table(*rows[0].keys())
+            for row in rows[:limit]:
+                table.add_row(*("" if v is None else str(v) for v in row.values()))
+            console.print(table)
+
+
+def vars_of(obj: object) -> dict:
+    from dataclasses import asdict
+
+    return asdict(obj)  # type: ignore[call-overload]
+
+
 def _print_summary(path: Path) -> None:
     con = open_store(path)
     try:
@@ -197,18 +296,23 @@ def _print_summary(path: Path) -> None:
 @app.command()
 def sources(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the known sources: licence, coverage, rows in the store and freshness."""
+    from matchfacts.store.update import Version, recorded_versions
+
     path = _db(db)
     status: dict[str, dict] = {}
+    versions: dict[str, Version] = {}
     if path.exists():
         try:
             con = open_store(path)
             status = summary.source_status(con)
+            versions = recorded_versions(con)
             con.close()
         except MatchfactsError as exc:
             _fail(exc)
     rows = []
     for spec in registry().values():
         s = status.get(spec.name, {})
+        held = versions.get(spec.name)
         rows.append(
             {
                 "name": spec.name,
@@ -216,6 +320,10 @@ def sources(db: DbOption = None, as_json: JsonOption = False) -> None:
                 "open": spec.open_licence,
                 "coverage": spec.coverage,
                 "commit": spec.commit[:10],
+                "pinned_commit": spec.commit,
+                "store_commit": held.commit if held else None,
+                # files the store read whose SHA-256 is not the pinned one (update --latest)
+                "files_not_pinned": len(held.files - Version.of(spec).files) if held else None,
                 "matches": s.get("matches"),
                 "goals": s.get("goals"),
                 "last_match": s.get("last_match"),
@@ -229,13 +337,20 @@ def sources(db: DbOption = None, as_json: JsonOption = False) -> None:
         _emit_json({"sources": rows})
         return
     table = Table(title="Sources")
-    for column in ("name", "licence", "coverage", "matches", "goals", "last match", "status"):
+    columns = ("name", "licence", "coverage", "pinned", "in the store", "matches", "goals",
+               "last match", "status")  # fmt: skip
+    for column in columns:
         table.add_column(column, overflow="fold")
     for r in rows:
+        held = (r["store_commit"] or "")[:10]
+        if r["files_not_pinned"]:
+            held += f" (fetched: {r['files_not_pinned']} file(s) differ from the pin)"
         table.add_row(
             r["name"],
             r["licence"],
             r["coverage"],
+            r["commit"],
+            held,
             "" if r["matches"] is None else f"{r['matches']:,}",
             "" if r["goals"] is None else f"{r['goals']:,}",
             str(r["last_match"] or ""),
@@ -864,10 +979,8 @@ def _build_store(path: Path) -> None:
     from matchfacts.rules.fill import fill_tie_results
     from matchfacts.store.ingest import ingest as run_ingest
 
-    with console.status("ingesting", spinner="dots") as status:
-        run_ingest(
-            path, None, Fetcher(), progress=lambda m: status.update(m), finalize=fill_tie_results
-        )
+    with _progress() as say:
+        run_ingest(path, None, Fetcher(), progress=say, finalize=fill_tie_results)
 
 
 @app.command()
