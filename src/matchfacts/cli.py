@@ -985,9 +985,11 @@ def _build_store(path: Path) -> None:
 
 @app.command()
 def preview(
-    home: Annotated[str, typer.Argument(help="The side at home in this match.")],
-    away: Annotated[str, typer.Argument(help="The visitors.")],
-    date: DateOption,
+    home: Annotated[
+        str | None, typer.Argument(help="The side at home in this match (not with --all).")
+    ] = None,
+    away: Annotated[str | None, typer.Argument(help="The visitors.")] = None,
+    date: DateOption = None,  # type: ignore[assignment] - required, checked below
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
     team_news_file: Annotated[
         Path | None, typer.Option("--team-news", help="YAML or JSON: who is out, doubtful.")
@@ -1000,11 +1002,29 @@ def preview(
     round_: RoundOption = None,
     leg: LegOption = None,
     neutral: NeutralOption = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every fixture of the day (scheduled or played; with --to, of the days to "
+            "it; -c and --round narrow it): one file each in the -o folder, and an index.",
+        ),
+    ] = False,
+    last_day: Annotated[
+        str | None, typer.Option("--to", help="With --all: the last day (a round's span).")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="With --all: worker processes (default: every core).", min=1),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """The whole preview of a fixture: headline, the tie and what each side needs, the
     forecast with its breakdown, team news, and the ranked match facts with their evidence.
-    Builds the store on first use."""
+    Builds the store on first use.
+
+    `preview --all --date D -o DIR` writes every fixture of the day instead, using every
+    core, with an index page (index.md, index.html or index.json)."""
     from matchfacts.preview.compose import compose, preview_dict
     from matchfacts.preview.html import render_html
     from matchfacts.preview.markdown import render_markdown
@@ -1012,6 +1032,20 @@ def preview(
 
     if fmt not in ("md", "html", "json"):
         raise typer.BadParameter(f"--format must be md, html or json, not {fmt!r}")
+    if date is None:
+        raise typer.BadParameter("--date is required")
+    if every:
+        if home or away or team_news_file or leg is not None or neutral is not None:
+            raise typer.BadParameter(
+                "--all previews every fixture of the day: no HOME AWAY, --team-news, --leg "
+                "or --neutral"
+            )
+        _preview_all(_date(date), last_day, fmt, output, limit, competition, round_, workers, db)
+        return
+    if home is None or away is None:
+        raise typer.BadParameter("give HOME and AWAY, or --all for every fixture of the day")
+    if last_day or workers:
+        raise typer.BadParameter("--to and --workers go with --all")
     if output is not None and not output.parent.is_dir():
         raise typer.BadParameter(f"--output {output}: the folder {output.parent} does not exist")
     day = _date(date)
@@ -1047,6 +1081,76 @@ def preview(
         errors.print(f"wrote {output}")
     else:
         sys.stdout.write(text)
+
+
+def _preview_all(
+    first: dt.date,
+    last_day: str | None,
+    fmt: str,
+    output: Path | None,
+    limit: int,
+    competition: str | None,
+    round_: str | None,
+    workers: int | None,
+    db: Path | None,
+) -> None:
+    from matchfacts.preview.batch import fixtures_between, write_all
+    from matchfacts.store.planned import competition_id, round_code
+
+    last = _date(last_day) if last_day else first
+    if last < first:
+        raise typer.BadParameter(f"--to {last} is before --date {first}")
+    folder = output or Path(f"previews-{first}")
+    if folder.exists() and not folder.is_dir():
+        raise typer.BadParameter(f"--output {folder} is a file: --all writes a folder")
+    path = _db(db)
+    try:
+        _ensure_store(path)
+        with _store(path) as con:
+            comp = competition_id(con, competition) if competition else None
+            code = round_code(round_) if round_ else None
+            fixtures = fixtures_between(con, first, last, comp, code)
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if not fixtures:
+        span = f"{first}" + (f" to {last}" if last != first else "")
+        _fail(NotFoundError(f"no fixture in the store on {span}"))
+    with _fixture_progress(len(fixtures)) as advance:
+        results = write_all(path, fixtures, folder, fmt, workers, limit, advance)
+    failed = [w for w in results if w.error]
+    index = folder / f"index.{'json' if fmt == 'json' else fmt}"
+    errors.print(f"wrote {len(results) - len(failed)} preview(s) and {index}")
+    for w in failed:
+        errors.print(f"[red]no preview:[/red] {w.fixture.home} v {w.fixture.away}: {w.error}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _fixture_progress(total: int) -> Iterator[Callable]:
+    """A bar with counts on a terminal; one plain line per fixture otherwise."""
+    if errors.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=errors) as bar:
+            task = bar.add_task("previews", total=total)
+
+            def advance(written, done: int, of: int) -> None:  # noqa: ANN001 - a Written
+                bar.update(task, completed=done, description=escape(written.fixture.home))
+
+            yield advance
+        return
+
+    def say(written, done: int, of: int) -> None:  # noqa: ANN001 - a Written
+        f = written.fixture
+        outcome = written.file or f"no preview: {written.error}"
+        took = f"{written.seconds:.1f} s"
+        sys.stderr.write(f"[{done}/{of}] {f.home} v {f.away} ({took}): {outcome}\n")
+        sys.stderr.flush()
+
+    yield say
 
 
 @app.command()
