@@ -104,9 +104,9 @@ def write_all(
     # Even one worker is a process of its own: the fits it keeps (see _share_fits_of_a_day)
     # then never outlive the batch, and one worker and many do the same work.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max(1, min(workers, len(fixtures))), context, _open_store, (str(db_path),)
-    ) as pool:
+    processes = max(1, min(workers, len(fixtures)))
+    threads = max(1, (os.cpu_count() or 1) // processes)  # DuckDB's, so cores are not oversold
+    with ProcessPoolExecutor(processes, context, _open_store, (str(db_path), threads)) as pool:
         futures = [pool.submit(_write_one, f, str(folder), fmt, limit) for f in fixtures]
         for future in as_completed(futures):
             finished(future.result())
@@ -119,7 +119,7 @@ def write_all(
 _con: duckdb.DuckDBPyConnection | None = None
 
 
-def _open_store(db_path: str) -> None:
+def _open_store(db_path: str, threads: int) -> None:
     global _con
     from matchfacts.store.db import open_store
 
@@ -127,6 +127,7 @@ def _open_store(db_path: str) -> None:
         _con = open_store(Path(db_path))  # read-only: every worker shares the file
         # DuckDB draws its own bar for a long query; ours counts fixtures instead.
         _con.execute("SET enable_progress_bar = false")
+        _con.execute(f"SET threads = {int(threads)}")
         _share_fits_of_a_day()
 
 
