@@ -218,6 +218,8 @@ def update(
     shows them). With `MATCHFACTS_DATA_MIRROR` set, the mirror stands for the newest
     version. The store is rebuilt whole beside the old one and swapped in only when
     complete; when no source changed, nothing is rebuilt."""
+    from dataclasses import asdict
+
     from matchfacts.rules.fill import fill_tie_results
     from matchfacts.sources.latest import LatestFetcher
     from matchfacts.store.update import update as run_update
@@ -243,7 +245,7 @@ def update(
             {
                 "db": str(path),
                 "up_to_date": report.up_to_date,
-                "sources": [vars_of(c) for c in report.sources],
+                "sources": [asdict(c) for c in report.sources],
                 **changes,
             }
         )
@@ -263,12 +265,6 @@ def update(
             for row in rows[:limit]:
                 table.add_row(*("" if v is None else str(v) for v in row.values()))
             console.print(table)
-
-
-def vars_of(obj: object) -> dict:
-    from dataclasses import asdict
-
-    return asdict(obj)  # type: ignore[call-overload]
 
 
 def _print_summary(path: Path) -> None:
