@@ -22,7 +22,6 @@ from matchfacts.cli import app
 from matchfacts.errors import ParseError
 from matchfacts.sources.fetch import Fetcher
 from matchfacts.sources.latest import LatestFetcher
-from matchfacts.store.ingest import ingest
 from matchfacts.store.update import update
 
 SOURCE = "football-datasets"
@@ -68,10 +67,28 @@ def _matches(db: Path) -> set[tuple]:
 
 
 @pytest.fixture(scope="module")
-def pinned_store(tmp_path_factory: pytest.TempPathFactory, mirror: Path) -> Path:
+def pinned_ingest(tmp_path_factory: pytest.TempPathFactory, mirror: Path):  # noqa: ANN201
+    """The store built from the pinned registry by `matchfacts ingest`, and its output."""
     db = tmp_path_factory.mktemp("pinned") / "store.duckdb"
-    ingest(db, [SOURCE], Fetcher(mirror=mirror))
-    return db
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MATCHFACTS_DATA_MIRROR", str(mirror))
+        result = CliRunner().invoke(app, ["ingest", "-s", SOURCE, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db, result
+
+
+@pytest.fixture(scope="module")
+def pinned_store(pinned_ingest) -> Path:  # noqa: ANN001
+    return pinned_ingest[0]
+
+
+def test_ingest_counts_its_steps_in_plain_lines_off_a_terminal(pinned_ingest):
+    steps = re.findall(r"^\[\s*[\d.]+s\] \[(\d)/(\d)\] (.*)$", pinned_ingest[1].stderr, re.M)
+    assert steps == [
+        ("1", "3", f"fetching and parsing {SOURCE}"),
+        ("2", "3", "placing teams and merging matches"),
+        ("3", "3", "writing the store"),
+    ]
 
 
 @pytest.fixture()
