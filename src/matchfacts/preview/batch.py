@@ -101,12 +101,16 @@ def write_all(
         if progress is not None:
             progress(written, len(done), len(fixtures))
 
-    # Even one worker is a process of its own: the fits it keeps (see _share_fits_of_a_day)
-    # then never outlive the batch, and one worker and many do the same work.
+    # Even one worker is a process of its own: the fits it is handed (see
+    # _share_fits_of_the_days) then never outlive the batch, and one worker and many do
+    # the same work.
     context = multiprocessing.get_context("spawn")
     processes = max(1, min(workers, len(fixtures)))
     threads = max(1, (os.cpu_count() or 1) // processes)  # DuckDB's, so cores are not oversold
-    with ProcessPoolExecutor(processes, context, _open_store, (str(db_path), threads)) as pool:
+    fits = _fits_of_the_days(db_path, {f.date for f in fixtures})
+    with ProcessPoolExecutor(
+        processes, context, _open_store, (str(db_path), threads, fits)
+    ) as pool:
         futures = [pool.submit(_write_one, f, str(folder), fmt, limit) for f in fixtures]
         for future in as_completed(futures):
             finished(future.result())
@@ -119,7 +123,24 @@ def write_all(
 _con: duckdb.DuckDBPyConnection | None = None
 
 
-def _open_store(db_path: str, threads: int) -> None:
+def _fits_of_the_days(db_path: Path, days: set[dt.date]) -> bytes:
+    """The goal model's and Elo's fits as of each day, made once here and handed to every
+    worker (pickled: a few tens of KB), rather than made again by each."""
+    import pickle
+
+    from matchfacts.model.elo import elo_as_of
+    from matchfacts.model.forecast import ratings_as_of
+    from matchfacts.store.db import open_store
+
+    con = open_store(db_path)
+    try:
+        fits = {day: (ratings_as_of(con, day), elo_as_of(con, day)) for day in sorted(days)}
+    finally:
+        con.close()
+    return pickle.dumps(fits)
+
+
+def _open_store(db_path: str, threads: int, fits: bytes) -> None:
     global _con
     from matchfacts.store.db import open_store
 
@@ -128,23 +149,26 @@ def _open_store(db_path: str, threads: int) -> None:
         # DuckDB draws its own bar for a long query; ours counts fixtures instead.
         _con.execute("SET enable_progress_bar = false")
         _con.execute(f"SET threads = {int(threads)}")
-        _share_fits_of_a_day()
+        _share_fits_of_the_days(fits)
 
 
-def _share_fits_of_a_day() -> None:
+def _share_fits_of_the_days(fits: bytes) -> None:
     """The day's fixtures share their ratings: the goal model and Elo are fitted on every
     match before the day (about four of a preview's seven seconds), and the store does
-    not change under a batch. So within this process each day's fits are kept, one per
-    day, and every fixture of the day after the first reuses them."""
-    from functools import lru_cache
+    not change under a batch. So this worker process answers the forecast's two fits of
+    a batch's day from the fits the parent made (`_fits_of_the_days`)."""
+    import pickle
 
     from matchfacts.model import forecast as model
 
-    for name in ("ratings_as_of", "elo_as_of"):
+    made = pickle.loads(fits)  # noqa: S301 - made by our own parent process
+    for position, name in enumerate(("ratings_as_of", "elo_as_of")):
         fit = getattr(model, name)
-        if not hasattr(fit, "cache_info"):  # once per worker process
-            memo = lru_cache(maxsize=4)(lambda con, day, fit=fit: fit(con, day))
-            setattr(model, name, memo)
+
+        def kept(con, day, fit=fit, position=position):  # noqa: ANN001, ANN202
+            return made[day][position] if day in made else fit(con, day)
+
+        setattr(model, name, kept)
 
 
 def _write_one(fixture: Fixture, folder: str, fmt: str, limit: int) -> Written:
