@@ -7,7 +7,8 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -84,6 +85,26 @@ def _fail(exc: MatchfactsError) -> NoReturn:
     raise typer.Exit(code)
 
 
+@contextmanager
+def _progress(quiet: bool = False) -> Iterator[Callable[[str], None]]:
+    """Where a long step says how far it is: a Rich status line on a terminal, plain
+    timed lines on stderr otherwise (a log, a CI job), nothing when asked to be quiet."""
+    if quiet:
+        yield lambda message: None
+        return
+    if errors.is_terminal:
+        with errors.status("starting", spinner="dots") as status:
+            yield lambda message: status.update(escape(message))
+        return
+    started = time.monotonic()
+
+    def say(message: str) -> None:
+        sys.stderr.write(f"[{time.monotonic() - started:6.1f}s] {message}\n")
+        sys.stderr.flush()
+
+    yield say
+
+
 def _emit_json(obj: object) -> None:
     sys.stdout.write(json.dumps(obj, default=str, ensure_ascii=False, indent=2) + "\n")
 
@@ -130,14 +151,9 @@ def ingest(
     path = _db(db)
     fetcher = Fetcher(local_dirs=_parse_local(local or []))
     try:
-        with console.status("ingesting", spinner="dots") as status:
+        with _progress(as_json) as say:
             report = run_ingest(
-                path,
-                source,
-                fetcher,
-                progress=None if as_json else (lambda m: status.update(m)),
-                finalize=fill_tie_results,
-                aliases_file=aliases,
+                path, source, fetcher, progress=say, finalize=fill_tie_results, aliases_file=aliases
             )
     except MatchfactsError as exc:
         _fail(exc)
@@ -172,6 +188,85 @@ def ingest(
     _print_summary(path)
 
 
+@app.command()
+def update(
+    latest: Annotated[
+        bool,
+        typer.Option(
+            "--latest",
+            help="Read each source that still publishes (openfootball, football-datasets ...) "
+            "at the head of its branch, not at the registry's pinned commit.",
+        ),
+    ] = False,
+    local: Annotated[
+        list[str] | None,
+        typer.Option("--local", help="NAME=DIR: a source read from your own copy, as ingest."),
+    ] = None,
+    aliases: Annotated[
+        Path | None,
+        typer.Option("--aliases", help="CSV of your own team aliases: alias,country,team."),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many rows of each change.")] = 20,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Bring the store to the sources' versions and say what changed: new matches, results
+    of listed fixtures, corrected scores, new conflicts between sources.
+
+    The default reads the pinned registry (a reproducible build); `--latest` opts in to
+    the newest versions, recording the commit and SHA-256 of every file read (`sources`
+    shows them). With `MATCHFACTS_DATA_MIRROR` set, the mirror stands for the newest
+    version. The store is rebuilt whole beside the old one and swapped in only when
+    complete; when no source changed, nothing is rebuilt."""
+    from dataclasses import asdict
+
+    from matchfacts.rules.fill import fill_tie_results
+    from matchfacts.sources.latest import LatestFetcher
+    from matchfacts.store.update import update as run_update
+
+    path = _db(db)
+    local_dirs = _parse_local(local or [])
+    fetcher = LatestFetcher(local_dirs=local_dirs) if latest else Fetcher(local_dirs=local_dirs)
+    try:
+        with _progress(as_json) as say:
+            report = run_update(path, fetcher, say, fill_tie_results, aliases)
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    changes = {
+        "new_matches": report.new_matches,
+        "now_played": report.now_played,
+        "corrected": report.corrected,
+        "removed": report.removed,
+        "new_conflicts": report.new_conflicts,
+    }
+    if as_json:
+        _emit_json(
+            {
+                "db": str(path),
+                "up_to_date": report.up_to_date,
+                "sources": [asdict(c) for c in report.sources],
+                **changes,
+            }
+        )
+        return
+    if report.up_to_date:
+        console.print(f"The store at {path} is up to date: no source changed, nothing rebuilt.")
+        return
+    for change in report.sources:
+        console.print(
+            f"{change.name}: {change.old_commit[:10]} -> {change.new_commit[:10]}, "
+            f"{len(change.files_changed)} file(s) changed"
+        )
+    for what, rows in changes.items():
+        console.print(f"{what.replace('_', ' ')}: {len(rows):,}")
+        if rows:
+            table = Table(*rows[0].keys())
+            for row in rows[:limit]:
+                table.add_row(*("" if v is None else str(v) for v in row.values()))
+            console.print(table)
+
+
 def _print_summary(path: Path) -> None:
     con = open_store(path)
     try:
@@ -197,18 +292,23 @@ def _print_summary(path: Path) -> None:
 @app.command()
 def sources(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the known sources: licence, coverage, rows in the store and freshness."""
+    from matchfacts.store.update import Version, recorded_versions
+
     path = _db(db)
     status: dict[str, dict] = {}
+    versions: dict[str, Version] = {}
     if path.exists():
         try:
             con = open_store(path)
             status = summary.source_status(con)
+            versions = recorded_versions(con)
             con.close()
         except MatchfactsError as exc:
             _fail(exc)
     rows = []
     for spec in registry().values():
         s = status.get(spec.name, {})
+        held = versions.get(spec.name)
         rows.append(
             {
                 "name": spec.name,
@@ -216,6 +316,10 @@ def sources(db: DbOption = None, as_json: JsonOption = False) -> None:
                 "open": spec.open_licence,
                 "coverage": spec.coverage,
                 "commit": spec.commit[:10],
+                "pinned_commit": spec.commit,
+                "store_commit": held.commit if held else None,
+                # files the store read whose SHA-256 is not the pinned one (update --latest)
+                "files_not_pinned": len(held.files - Version.of(spec).files) if held else None,
                 "matches": s.get("matches"),
                 "goals": s.get("goals"),
                 "last_match": s.get("last_match"),
@@ -229,13 +333,20 @@ def sources(db: DbOption = None, as_json: JsonOption = False) -> None:
         _emit_json({"sources": rows})
         return
     table = Table(title="Sources")
-    for column in ("name", "licence", "coverage", "matches", "goals", "last match", "status"):
+    columns = ("name", "licence", "coverage", "pinned", "in the store", "matches", "goals",
+               "last match", "status")  # fmt: skip
+    for column in columns:
         table.add_column(column, overflow="fold")
     for r in rows:
+        held = (r["store_commit"] or "")[:10]
+        if r["files_not_pinned"]:
+            held += f" (fetched: {r['files_not_pinned']} file(s) differ from the pin)"
         table.add_row(
             r["name"],
             r["licence"],
             r["coverage"],
+            r["commit"],
+            held,
             "" if r["matches"] is None else f"{r['matches']:,}",
             "" if r["goals"] is None else f"{r['goals']:,}",
             str(r["last_match"] or ""),
@@ -930,17 +1041,17 @@ def _build_store(path: Path) -> None:
     from matchfacts.rules.fill import fill_tie_results
     from matchfacts.store.ingest import ingest as run_ingest
 
-    with console.status("ingesting", spinner="dots") as status:
-        run_ingest(
-            path, None, Fetcher(), progress=lambda m: status.update(m), finalize=fill_tie_results
-        )
+    with _progress() as say:
+        run_ingest(path, None, Fetcher(), progress=say, finalize=fill_tie_results)
 
 
 @app.command()
 def preview(
-    home: Annotated[str, typer.Argument(help="The side at home in this match.")],
-    away: Annotated[str, typer.Argument(help="The visitors.")],
-    date: DateOption,
+    home: Annotated[
+        str | None, typer.Argument(help="The side at home in this match (not with --all).")
+    ] = None,
+    away: Annotated[str | None, typer.Argument(help="The visitors.")] = None,
+    date: DateOption = None,  # type: ignore[assignment] - required, checked below
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
     team_news_file: Annotated[
         Path | None, typer.Option("--team-news", help="YAML or JSON: who is out, doubtful.")
@@ -953,11 +1064,29 @@ def preview(
     round_: RoundOption = None,
     leg: LegOption = None,
     neutral: NeutralOption = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every fixture of the day (scheduled or played; with --to, of the days to "
+            "it; -c and --round narrow it): one file each in the -o folder, and an index.",
+        ),
+    ] = False,
+    last_day: Annotated[
+        str | None, typer.Option("--to", help="With --all: the last day (a round's span).")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="With --all: worker processes (default: every core).", min=1),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """The whole preview of a fixture: headline, the tie and what each side needs, the
     forecast with its breakdown, team news, and the ranked match facts with their evidence.
-    Builds the store on first use."""
+    Builds the store on first use.
+
+    `preview --all --date D -o DIR` writes every fixture of the day instead, using every
+    core, with an index page (index.md, index.html or index.json)."""
     from matchfacts.preview.compose import compose, preview_dict
     from matchfacts.preview.html import render_html
     from matchfacts.preview.markdown import render_markdown
@@ -965,6 +1094,20 @@ def preview(
 
     if fmt not in ("md", "html", "json"):
         raise typer.BadParameter(f"--format must be md, html or json, not {fmt!r}")
+    if date is None:
+        raise typer.BadParameter("--date is required")
+    if every:
+        if home or away or team_news_file or leg is not None or neutral is not None:
+            raise typer.BadParameter(
+                "--all previews every fixture of the day: no HOME AWAY, --team-news, --leg "
+                "or --neutral"
+            )
+        _preview_all(_date(date), last_day, fmt, output, limit, competition, round_, workers, db)
+        return
+    if home is None or away is None:
+        raise typer.BadParameter("give HOME and AWAY, or --all for every fixture of the day")
+    if last_day or workers:
+        raise typer.BadParameter("--to and --workers go with --all")
     if output is not None and not output.parent.is_dir():
         raise typer.BadParameter(f"--output {output}: the folder {output.parent} does not exist")
     day = _date(date)
@@ -1000,6 +1143,76 @@ def preview(
         errors.print(f"wrote {output}")
     else:
         sys.stdout.write(text)
+
+
+def _preview_all(
+    first: dt.date,
+    last_day: str | None,
+    fmt: str,
+    output: Path | None,
+    limit: int,
+    competition: str | None,
+    round_: str | None,
+    workers: int | None,
+    db: Path | None,
+) -> None:
+    from matchfacts.preview.batch import fixtures_between, write_all
+    from matchfacts.store.planned import competition_id, round_code
+
+    last = _date(last_day) if last_day else first
+    if last < first:
+        raise typer.BadParameter(f"--to {last} is before --date {first}")
+    folder = output or Path(f"previews-{first}")
+    if folder.exists() and not folder.is_dir():
+        raise typer.BadParameter(f"--output {folder} is a file: --all writes a folder")
+    path = _db(db)
+    try:
+        _ensure_store(path)
+        with _store(path) as con:
+            comp = competition_id(con, competition) if competition else None
+            code = round_code(round_) if round_ else None
+            fixtures = fixtures_between(con, first, last, comp, code)
+    except MatchfactsError as exc:
+        _fail(exc)
+        return
+    if not fixtures:
+        span = f"{first}" + (f" to {last}" if last != first else "")
+        _fail(NotFoundError(f"no fixture in the store on {span}"))
+    with _fixture_progress(len(fixtures)) as advance:
+        results = write_all(path, fixtures, folder, fmt, workers, limit, advance)
+    failed = [w for w in results if w.error]
+    index = folder / f"index.{'json' if fmt == 'json' else fmt}"
+    errors.print(f"wrote {len(results) - len(failed)} preview(s) and {index}")
+    for w in failed:
+        errors.print(f"[red]no preview:[/red] {w.fixture.home} v {w.fixture.away}: {w.error}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _fixture_progress(total: int) -> Iterator[Callable]:
+    """A bar with counts on a terminal; one plain line per fixture otherwise."""
+    if errors.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=errors) as bar:
+            task = bar.add_task("previews", total=total)
+
+            def advance(written, done: int, of: int) -> None:  # noqa: ANN001 - a Written
+                bar.update(task, completed=done, description=escape(written.fixture.home))
+
+            yield advance
+        return
+
+    def say(written, done: int, of: int) -> None:  # noqa: ANN001 - a Written
+        f = written.fixture
+        outcome = written.file or f"no preview: {written.error}"
+        took = f"{written.seconds:.1f} s"
+        sys.stderr.write(f"[{done}/{of}] {f.home} v {f.away} ({took}): {outcome}\n")
+        sys.stderr.flush()
+
+    yield say
 
 
 @app.command()

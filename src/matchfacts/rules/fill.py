@@ -95,6 +95,8 @@ def fill_tie_results(con: duckdb.DuckDBPyConnection) -> None:
             conflicts.append((tie_id, str(verdict.winner), str(source_winner), source_from))
     _apply(con, "tie", ["winner_id", "decided_by", "undetermined_reason", "id"], updates)
     _apply(con, "match", ["decided_by", "id"], match_updates)
+    if not conflicts:  # DuckDB's executemany refuses an empty list (a store of leagues only)
+        return
     start = con.execute("SELECT coalesce(max(id), 0) FROM conflict").fetchone()[0]  # type: ignore[index]
     con.executemany(
         "INSERT INTO conflict VALUES (?, 'tie', ?, 'winner', ?, 'tie engine', "

@@ -48,6 +48,11 @@ class Fetcher:
         self.local_dirs = local_dirs or {}
         self.verify = verify
 
+    def resolve(self, spec: SourceSpec) -> SourceSpec:
+        """The version of the source this fetcher reads: the pinned one (LatestFetcher
+        reads a moving source's newest)."""
+        return spec
+
     def fetch(self, spec: SourceSpec, file: FileSpec) -> Path:
         local = self.local_dirs.get(spec.name)
         if local is not None:

@@ -90,18 +90,21 @@ def _ingest(
     say = progress or (lambda message: logger.info(message))
     chosen = list(names) if names else default_sources(fetcher)
     parsed: dict[str, ParsedSource] = {}
-    for name in sorted(chosen, key=_rank):
-        spec = source(name)
-        say(f"parsing {name}")
+    specs = []  # as read: the pinned version, or the newest one (`update --latest`)
+    steps = len(chosen) + 2  # each source, then placing teams, then writing
+    for step, name in enumerate(sorted(chosen, key=_rank), 1):
+        say(f"[{step}/{steps}] fetching and parsing {name}")
+        spec = fetcher.resolve(source(name))
+        specs.append(spec)
         parsed[name] = with_league_countries(parser_for(spec)(SourceFiles(spec, fetcher)))
-    say("placing teams")
+    say(f"[{steps - 1}/{steps}] placing teams and merging matches")
     # Our curated aliases (names no match or spelling can place), then the user's own.
     user_aliases = read_user_aliases(CURATED_ALIASES)
     if aliases_file:
         user_aliases.update(read_user_aliases(aliases_file))
     content, report = build(parsed, user_aliases, read_lineage())
-    say("writing the store")
-    write_store(db_path, content, [source(n) for n in parsed], finalize)
+    say(f"[{steps}/{steps}] writing the store")
+    write_store(db_path, content, specs, finalize)
     report.sources = {
         n: (len(p.matches) or len(p.references), len(p.goals)) for n, p in parsed.items()
     }

@@ -40,13 +40,13 @@ def competition_coverage(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
 def source_status(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
     rows = con.execute("""
-        SELECT s.name, s.matches, s.goals, s.ingested_at,
+        SELECT s.name, s.matches, s.goals, s.ingested_at, s.commit_sha,
                (SELECT max(m.date) FROM provenance p JOIN match m ON m.id = p.row_id
                 WHERE p.table_name = 'match' AND p.source = s.name) AS last_match,
                (SELECT count(*) FROM conflict c WHERE c.other_source = s.name) AS conflicts
         FROM source s
     """).fetchall()
-    keys = ("name", "matches", "goals", "ingested_at", "last_match", "conflicts")
+    keys = ("name", "matches", "goals", "ingested_at", "commit_sha", "last_match", "conflicts")
     return {row[0]: dict(zip(keys, row, strict=True)) for row in rows}
 
 

@@ -524,10 +524,28 @@ def write_store(
     os.replace(building, db_path)
 
 
+# The SHA-256 of every file a store was built from (`matchfacts update` compares them with
+# the newest versions). Created here rather than by a migration so that stores built
+# before it stay readable: a store without it was built from the pinned registry.
+SOURCE_FILE_TABLE = """
+CREATE TABLE IF NOT EXISTS source_file (
+    source TEXT NOT NULL,
+    path   TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (source, path)
+)"""
+
+
 def _write_sources(con: duckdb.DuckDBPyConnection, frames: dict, specs: list[SourceSpec]) -> None:
     prov = frames["provenance"]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    con.execute(SOURCE_FILE_TABLE)
     for spec in specs:
+        if spec.files:  # DuckDB's executemany refuses an empty list
+            con.executemany(
+                "INSERT INTO source_file VALUES (?, ?, ?)",
+                [(spec.name, f.path, f.sha256) for f in spec.files],
+            )
         mine = prov[prov["source"] == spec.name]
         con.execute(
             "INSERT INTO source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
