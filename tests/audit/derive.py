@@ -61,8 +61,12 @@ def mask(f: pd.DataFrame, ctx: dict) -> pd.Series:
         keep &= f["stage"] == stage
     elif stage:
         keep &= f["round"] == ROUNDS[stage]
-    for key, column in (("venue", "venue"), ("opponent", "opponent"),
-                        ("opponent_country", "opponent_country"), ("season", "season")):
+    for key, column in (
+        ("venue", "venue"),
+        ("opponent", "opponent"),
+        ("opponent_country", "opponent_country"),
+        ("season", "season"),
+    ):
         if ctx.get(key) is not None:
             keep &= f[column] == ctx[key]
     if ctx.get("ground"):
@@ -122,8 +126,18 @@ def derive(query: dict, as_of: dt.date, gaps: dict[str, set[str]]) -> Derived:
             return Derived(f["side"][hits].nunique() + 1, len(f), ids)
         return Derived(k + 1 if shape == "nth" else k, len(f), ids)
     if shape == "record":
-        return Derived((len(f), int((f.gf > f.ga).sum()), int((f.gf == f.ga).sum()),
-                        int((f.gf < f.ga).sum()), int(f.gf.sum()), int(f.ga.sum())), len(f), ids)
+        return Derived(
+            (
+                len(f),
+                int((f.gf > f.ga).sum()),
+                int((f.gf == f.ga).sum()),
+                int((f.gf < f.ga).sum()),
+                int(f.gf.sum()),
+                int(f.ga.sum()),
+            ),
+            len(f),
+            ids,
+        )
     if shape == "split":
         part = mask(f, query["part"]) & hits
         return Derived((int(part.sum()), int(hits.sum())), len(f), ids)

@@ -42,6 +42,7 @@ FIXTURES = [
     ("Milan", "Liverpool", "2005-05-25"),  # Champions League final
     ("Sporting CP", "CSKA Moscow", "2005-05-18"),  # UEFA Cup final at Sporting's ground
     ("Real Madrid", "Barcelona", "2009-05-02"),  # ESP1
+    ("Aston Villa", "Basel", "2001-08-21"),  # Intertoto Cup final, second leg
     # 2010s
     ("Benfica", "Chelsea", "2013-05-15"),  # Europa League final
     ("Liverpool", "Barcelona", "2019-05-07"),  # Champions League semi-final

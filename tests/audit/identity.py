@@ -15,7 +15,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-STORE = Path(os.environ.get("MATCHFACTS_DB", Path.home() / ".local/share/matchfacts/matchfacts.duckdb"))
+STORE = Path(
+    os.environ.get("MATCHFACTS_DB", Path.home() / ".local/share/matchfacts/matchfacts.duckdb")
+)
 SOURCES = {"cg": "charliegnomo-champions-uefa-data", "sch": "schochastics-football-data",
            "of": "openfootball-champions-league", "esd": "engsoccerdata",
            "fd": "football-datasets"}  # fmt: skip

@@ -93,8 +93,10 @@ def _wording(item: dict, query: dict, as_of: dt.date) -> str | None:
     first = leagues.iloc[0]
     held_from = U.matches().groupby("comp")["season"].min()[first["comp"]]
     if first["season"] == held_from and LEAGUE_FROM_START.get(first["comp"]) != held_from:
-        return (f"counts league matches from {held_from}, the files' first season of "
-                f"{first['comp']}, as if all-time: needs 'since {held_from}'")
+        return (
+            f"counts league matches from {held_from}, the files' first season of "
+            f"{first['comp']}, as if all-time: needs 'since {held_from}'"
+        )
     return None
 
 
@@ -116,8 +118,8 @@ def judge(fixture: str, item: dict, as_of: dt.date, gaps: dict, kind: str = "fac
     return Line(fixture, kind, text, stated, found.value, verdict, reason)
 
 
-WORDS = {w: i for i, w in enumerate(
-    "no one two three four five six seven eight nine ten".split())} | {"once": 1, "twice": 2, "none": 0}  # fmt: skip
+SPELT = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+WORDS = {w: i for i, w in enumerate(SPELT)} | {"once": 1, "twice": 2, "none": 0}
 
 
 def _numbers_in_text(stated: object, text: str, shape: str) -> bool:

@@ -21,14 +21,23 @@ def last_meeting(fixture: str, item: dict, as_of: dt.date) -> Line:
         m = m[m["kind"] == "league"]
     stated = f"{row['date']} {row['home']} {row['score']} {row['away']}"
     if m.empty:
-        return Line(fixture, "sheet", item["text"], stated, None, "false", "no meeting in the raw files")
+        return Line(
+            fixture, "sheet", item["text"], stated, None, "false", "no meeting in the raw files"
+        )
     last = m.iloc[-1]
     home_first = last["venue"] == "home" or (last["venue"] == "neutral" and _named_first(row, item))
     hg, ag = (last["gf"], last["ga"]) if home_first else (last["ga"], last["gf"])
     found = f"{last['date']} {hg}-{ag}"
     ok = str(last["date"]) == row["date"] and row["score"] == f"{hg}-{ag}"
-    return Line(fixture, "sheet", item["text"], stated, found, "true" if ok else "false",
-                "" if ok else "another last meeting or score in the raw files")
+    return Line(
+        fixture,
+        "sheet",
+        item["text"],
+        stated,
+        found,
+        "true" if ok else "false",
+        "" if ok else "another last meeting or score in the raw files",
+    )
 
 
 def _named_first(row: dict, item: dict) -> bool:

@@ -11,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+# AUDIT_SRC: another checkout's src (the figure before a fix); MATCHFACTS_DB: the store
+SRC = Path(os.environ.get("AUDIT_SRC", Path(__file__).resolve().parents[2] / "src"))
 CACHE = Path(os.environ.get("AUDIT_CACHE", Path(tempfile.gettempdir()) / "matchfacts-audit"))
 
 

@@ -120,7 +120,12 @@ def champs() -> list[dict]:
 
 
 # ---------------------------------------------------------------- schochastics
-SCH_FILES = {"UEL": "uefa-el.csv", "UCWC": "uefa-cw.csv", "UIC": "uefa-itc.csv", "USC": "uefa-sc.csv"}
+SCH_FILES = {
+    "UEL": "uefa-el.csv",
+    "UCWC": "uefa-cw.csv",
+    "UIC": "uefa-itc.csv",
+    "USC": "uefa-sc.csv",
+}
 
 
 def schochastics() -> list[dict]:
@@ -145,6 +150,15 @@ def _edition(row: dict) -> str:
     if row["comp"] == "UEL" and row["date"] < dt.date(1960, 7, 1):
         return "1958-60"
     return row["season"]
+
+
+def _in_group(comp: str, year: int, day: dt.date, meetings_before_feb: int) -> bool:
+    autumn = day.month in (9, 10, 11, 12)
+    if comp == "UEL" and year >= 2009:
+        return autumn
+    if comp == "UEL" and 2004 <= year <= 2008:
+        return day.month in (10, 11, 12) and meetings_before_feb == 1
+    return comp == "UIC" and year <= 1997 and meetings_before_feb == 1
 
 
 def _structure(rows: list[dict]) -> list[dict]:
@@ -173,12 +187,7 @@ def _structure(rows: list[dict]) -> list[dict]:
                 m["stage"] = "final"
             elif comp != "UIC" and year >= 1990 and m["date"].month in (6, 7, 8):
                 m["stage"] = "qualifying"
-            elif comp == "UEL" and year >= 2009 and m["date"].month in (9, 10, 11, 12):
-                m["stage"] = "group"
-            elif comp == "UEL" and 2004 <= year <= 2008 and m["date"].month in (10, 11, 12) \
-                    and before_feb[pair] == 1:  # fmt: skip
-                m["stage"] = "group"
-            elif comp == "UIC" and year <= 1997 and before_feb[pair] == 1:
+            elif _in_group(comp, year, m["date"], before_feb[pair]):
                 m["stage"] = "group"
             else:
                 m["stage"] = "knockout"
@@ -204,10 +213,14 @@ def _structure(rows: list[dict]) -> list[dict]:
 
 
 # ---------------------------------------------------------------- openfootball
-OF_LINE = re.compile(r"^\s+(?:\d{1,2}[.:]\d{2}\s+)?(?P<home>.+?)\s+v\s+(?P<away>.+?)\s{2,}(?P<score>.*)$")
-OF_DATE = re.compile(r"^\s+\[?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\s+(\w{3})/(\d{1,2})(?:\s+(\d{4}))?")
-MONTHS = {m: i for i, m in enumerate(
-    "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}  # fmt: skip
+OF_LINE = re.compile(
+    r"^\s+(?:\d{1,2}[.:]\d{2}\s+)?(?P<home>.+?)\s+v\s+(?P<away>.+?)\s{2,}(?P<score>.*)$"
+)
+OF_DATE = re.compile(
+    r"^\s+\[?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\s+(\w{3})/(\d{1,2})(?:\s+(\d{4}))?"
+)
+MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 OF_FILES = {"cl": ("UCL", False), "clq": ("UCL", True), "el": ("UEL", False),
             "elq": ("UEL", True), "conf": ("UECL", False), "confq": ("UECL", True)}  # fmt: skip
 
@@ -268,7 +281,7 @@ def openfootball() -> list[dict]:
                 else:
                     year = day.year + (month < day.month)
                 day = dt.date(year, month, int(d.group(2)))
-                line = line[d.end():]
+                line = line[d.end() :]
                 if not line.strip():
                     continue
                 line = "  " + line.strip()
@@ -329,12 +342,25 @@ def football_datasets(held: set[tuple[str, str]]) -> list[dict]:
             season = season_label(yy + (1900 if yy > 50 else 2000))
             if (f"{country}1", season) in held:
                 continue
-            for r in csv.DictReader(open(path, encoding="utf-8-sig")):
+            with open(path, encoding="utf-8-sig") as fh:
+                played = [r for r in csv.DictReader(fh) if r.get("FTHG")]
+            for r in played:
                 if not r.get("FTHG"):
                     continue
                 day = _fd_date(r["Date"])
-                rows.append(_league_row(country, season, day, r["HomeTeam"], r["AwayTeam"],
-                                        int(float(r["FTHG"])), int(float(r["FTAG"])), 1, "fd"))
+                rows.append(
+                    _league_row(
+                        country,
+                        season,
+                        day,
+                        r["HomeTeam"],
+                        r["AwayTeam"],
+                        int(float(r["FTHG"])),
+                        int(float(r["FTAG"])),
+                        1,
+                        "fd",
+                    )
+                )
     return rows
 
 

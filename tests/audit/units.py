@@ -37,7 +37,8 @@ def _fill_dates(frame: pd.DataFrame) -> pd.DataFrame:
     """UEFA's dump has no day for 431 early matches: take it from engsoccerdata's
     European Cup file, the same season, home side, away side and replay or not."""
     days, extra = {}, []
-    held = set(zip(frame["season"], frame["home_id"], frame["away_id"], frame["replay"]))
+    keys = ("season", "home_id", "away_id", "replay")
+    held = set(zip(*(frame[k] for k in keys), strict=True))
     for r in raw.champs():
         home, away = identity.team_id(r["home"]), identity.team_id(r["away"])
         key = (r["season"], home, away, r["replay"])
@@ -53,7 +54,8 @@ def _fill_dates(frame: pd.DataFrame) -> pd.DataFrame:
     ]
     frame = frame[frame["date"].notna()]
     # the same match may list its sides the other way round in the two files
-    seen = set(zip(frame["date"], map(frozenset, zip(frame["home_id"], frame["away_id"]))))
+    pairs = map(frozenset, zip(frame["home_id"], frame["away_id"], strict=True))
+    seen = set(zip(frame["date"], pairs, strict=True))
     extra = [r for r in extra if (r["date"], frozenset((r["home_id"], r["away_id"]))) not in seen]
     frame = pd.concat([frame, pd.DataFrame(extra)], ignore_index=True)
     return frame
@@ -66,7 +68,10 @@ def team_matches(team: int, as_of: dt.date) -> pd.DataFrame:
     out = pd.DataFrame({
         "id": m.index, "date": m["date"], "season": m["season"], "comp": m["comp"],
         "kind": m["kind"], "stage": m["stage"], "round": m["round"].fillna(""),
-        "venue": ["neutral" if n else ("home" if h else "away") for n, h in zip(m["neutral"], home)],
+        "venue": [
+            "neutral" if n else ("home" if h else "away")
+            for n, h in zip(m["neutral"], home, strict=True)
+        ],
         "opponent": m["away_id"].where(home, m["home_id"]),
         "gf": m["hg"].where(home, m["ag"]).astype(int),
         "ga": m["ag"].where(home, m["hg"]).astype(int),
