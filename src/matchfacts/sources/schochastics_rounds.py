@@ -62,7 +62,7 @@ def rebuild(matches: list[RawMatch], competition: str) -> dict[int, Structure]:
     """Stage, round and leg for every match of one competition, keyed by index."""
     by_season: dict[str, list[RawMatch]] = defaultdict(list)
     for match in matches:
-        by_season[match.season].append(match)
+        by_season[_edition(match, competition)].append(match)
     out: dict[int, Structure] = {}
     for season, season_matches in by_season.items():
         out.update(
@@ -71,8 +71,29 @@ def rebuild(matches: list[RawMatch], competition: str) -> dict[int, Structure]:
     return out
 
 
+# The first two Fairs Cups ran over three and two years (1955-58, 1958-60): one edition,
+# one final. Cut into calendar seasons, each piece had a "final" of its own: a group match
+# of 1955 and Barcelona's home quarter-final against Inter in 1959 became finals at neutral
+# grounds, and the 1955-57 group matches qualifying rounds (so Barcelona's away matches
+# were one short). The 1955-58 edition's group stage ran until the summer of 1957
+# (https://en.wikipedia.org/wiki/1955%E2%80%9358_Inter-Cities_Fairs_Cup).
+FAIRS_EDITIONS = ((dt.date(1958, 7, 1), "1955-58"), (dt.date(1960, 7, 1), "1958-60"))
+FIRST_FAIRS_GROUPS_UNTIL = dt.date(1957, 7, 1)
+
+
+def _edition(match: RawMatch, competition: str) -> str:
+    if competition == "UEL":
+        for until, edition in FAIRS_EDITIONS:
+            if match.date < until:
+                return edition
+    return match.season
+
+
 def _rebuild_season(matches: list[RawMatch], competition: str, season: str) -> dict[int, Structure]:
-    group = _group_matches(matches)
+    if season == "1955-58":
+        group = {m.index for m in matches if m.date < FIRST_FAIRS_GROUPS_UNTIL}
+    else:
+        group = _group_matches(matches)
     out = {m.index: Structure("group", "GROUP", None) for m in matches if m.index in group}
     knockout = [m for m in matches if m.index not in group]
     ties = _pair_legs(knockout, season)
