@@ -100,11 +100,46 @@ def _rebuild_season(matches: list[RawMatch], competition: str, season: str) -> d
     group_start = min((m.date for m in matches if m.index in group), default=None)
     before = [t for t in ties if group_start is not None and t.last < group_start]
     after = [t for t in ties if group_start is None or t.last >= group_start]
-    for tie, name in _name_rounds(before, after, competition, group_start is not None):
-        stage = "qualifying" if tie in before else ("final" if name == "F" else "knockout")
+    named = _name_rounds(before, after, competition, group_start is not None)
+    for tie, name, stage in _summer_qualifying(named, before, competition, season):
         two_legged = len(tie.matches) >= 2
         for position, match in enumerate(tie.matches, start=1):
             out[match.index] = Structure(stage, name, min(position, 3) if two_legged else None)
+    return out
+
+
+# The UEFA Cup and the Cup Winners' Cup had qualifying rounds in July and August from
+# 1993-94 (before a group stage, until 2008-09); the first round proper was in September.
+# Counted forward, the summer rounds were named R1, R2 of the competition proper (so a
+# qualifying tie of Celtic's in August 1996 was one of their "European home matches"),
+# and in 2004-09 September's first round was named a qualifying round (Sporting "played
+# 12" in the 2004-05 UEFA Cup; they played 14 after the summer).
+SUMMER_QUALIFYING = ("UEL", "UCWC")
+
+
+def _summer_qualifying(
+    named: list[tuple[_Tie, str]], before: list[_Tie], competition: str, season: str
+) -> list[tuple[_Tie, str, str]]:
+    def default(tie: _Tie, name: str) -> str:
+        return "qualifying" if tie in before else ("final" if name == "F" else "knockout")
+
+    if competition not in SUMMER_QUALIFYING or not ("1993-94" <= season <= "2008-09"):
+        return [(t, n, default(t, n)) for t, n in named]
+    september = dt.date(int(season[:4]), 9, 1)
+    summer = sorted({n for t, n in named if t.last < september and n.startswith("R")})
+    shift = len(summer)
+    out = []
+    for tie, name in named:
+        if name in summer:
+            out.append((tie, f"Q{summer.index(name) + 1}", "qualifying"))
+        elif tie.last < september:  # a summer tie the counting could not place (one leg)
+            out.append((tie, "Q1", "qualifying"))
+        elif tie in before and tie.first >= september:
+            out.append((tie, "R1", "knockout"))
+        elif shift and name[:1] == "R" and name[1:].isdigit():
+            out.append((tie, f"R{int(name[1:]) - shift}", "knockout"))
+        else:
+            out.append((tie, name, default(tie, name)))
     return out
 
 
