@@ -94,6 +94,11 @@ def _rebuild_season(matches: list[RawMatch], competition: str, season: str) -> d
         group = {m.index for m in matches if m.date < FIRST_FAIRS_GROUPS_UNTIL}
     else:
         group = _group_matches(matches)
+    if competition == "UEL" and season >= "2004-05":
+        # its group stage ended in December: a quarter-final in April whose sides had both
+        # met a third club (Benfica v Newcastle, 2013) is no group match
+        new_year = dt.date(int(season[:4]) + 1, 1, 1)
+        group = {m.index for m in matches if m.index in group and m.date < new_year}
     out = {m.index: Structure("group", "GROUP", None) for m in matches if m.index in group}
     knockout = [m for m in matches if m.index not in group]
     ties = _pair_legs(knockout, season)
