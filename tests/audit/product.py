@@ -29,4 +29,6 @@ def facts(home: str, away: str, day: str, fresh: bool = False) -> dict:
         if out.returncode != 0:
             raise RuntimeError(f"facts {home} v {away} {day}: {out.stderr.strip()}")
         path.write_text(out.stdout)
-    return json.loads(path.read_text())
+    text = path.read_text()
+    # before its fix, DuckDB's progress bar could precede the JSON on stdout
+    return json.loads(text[text.index("{") :])

@@ -317,8 +317,6 @@ def engsoccerdata() -> list[dict]:
     for name, country in LEAGUE_FILES.items():
         frame = pd.read_csv(MIRROR / "engsoccerdata" / f"{name}.csv")
         frame = frame[frame["tier"].notna() & frame["hgoal"].notna()]
-        if "round" in frame.columns:  # Spain's file holds its play-offs too
-            frame = frame[frame["round"].fillna("league") == "league"]
         for r in frame.itertuples(index=False):
             rows.append(_league_row(country, season_label(int(r.Season)),
                                     dt.date.fromisoformat(str(r.Date)[:10]), r.home, r.visitor,
@@ -333,15 +331,14 @@ def engsoccerdata() -> list[dict]:
     return rows
 
 
-def football_datasets(held: set[tuple[str, str]]) -> list[dict]:
-    """The top five's seasons engsoccerdata does not hold."""
+def football_datasets() -> list[dict]:
+    """The top five from 1993-94: the matches engsoccerdata lacks are kept (units.py drops
+    the rest: a league pair meets at one ground once a season)."""
     rows = []
     for folder, country in FD_FOLDERS.items():
         for path in sorted((MIRROR / "football-datasets" / folder).glob("season-*.csv")):
             yy = int(path.stem[-4:-2])
             season = season_label(yy + (1900 if yy > 50 else 2000))
-            if (f"{country}1", season) in held:
-                continue
             with open(path, encoding="utf-8-sig") as fh:
                 played = [r for r in csv.DictReader(fh) if r.get("FTHG")]
             for r in played:
@@ -380,8 +377,7 @@ def raw_matches() -> pd.DataFrame:
     of = [r for r in openfootball() if not (r["comp"] == "UCL" and r["season"] <= last_cg)]
     sch = schochastics()
     leagues = engsoccerdata()
-    held = {(r["comp"], r["season"]) for r in leagues}
-    rows = ucl + sch + of + leagues + football_datasets(held)
+    rows = ucl + sch + of + leagues + football_datasets()
     frame = pd.DataFrame(rows)
     frame["played"] = frame["hg"].notna()
     frame["replay"] = frame["replay"].fillna(False).astype(bool)

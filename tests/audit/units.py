@@ -30,6 +30,14 @@ def matches() -> pd.DataFrame:
     frame["kind"] = ["continental_cup" if c in EUROPEAN or c == "USC" else "league"
                      for c in frame["comp"]]  # fmt: skip
     frame = _fill_dates(frame)
+    # football-datasets repeats engsoccerdata's league matches: a pair meets at one
+    # ground once a season in a league, so the second report of it is the same match
+    is_fd = frame["home"].map(lambda k: k[0] == "fd")
+    key = ["comp", "season", "home_id", "away_id"]
+    esd = set(map(tuple, frame.loc[~is_fd, key].itertuples(index=False)))
+    repeat = is_fd & pd.Series([tuple(r) in esd for r in frame[key].itertuples(index=False)],
+                               index=frame.index)  # fmt: skip
+    frame = frame[~repeat]
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
 
 
