@@ -258,6 +258,14 @@ def _of_score(text: str) -> tuple[int | None, int | None, bool]:
     return None, None, pens
 
 
+def _year(line: str, year0: int, month: int, day: int) -> int:
+    weekday = line.split()[0].lstrip("[")[:3]
+    for year in (year0 + (month < 7), year0, year0 + 1):
+        if dt.date(year, month, day).strftime("%a") == weekday:
+            return year
+    return year0 + (month < 7)
+
+
 def openfootball() -> list[dict]:
     rows = []
     base = MIRROR / "openfootball-champions-league"
@@ -272,14 +280,9 @@ def openfootball() -> list[dict]:
                     stage, rnd = _heading(line[1:].strip())
                 continue
             d = OF_DATE.match(line)
-            if d:  # a date without its year follows the one above it in the file
-                month = MONTHS[d.group(1)]
-                if d.group(3):
-                    year = int(d.group(3))
-                elif day is None:
-                    year = year0 if month >= 7 else year0 + 1
-                else:
-                    year = day.year + (month < day.month)
+            if d:  # a date without its year: the season's year whose weekday it names
+                month = MONTHS[d.group(1)]  # (2019-20 ran to "Fri Aug/7", 2020)
+                year = int(d.group(3)) if d.group(3) else _year(line, year0, month, int(d.group(2)))
                 day = dt.date(year, month, int(d.group(2)))
                 line = line[d.end() :]
                 if not line.strip():
@@ -374,11 +377,14 @@ def raw_matches() -> pd.DataFrame:
     """Every match of the competitions the store holds, from the raw files."""
     ucl = charliegnomo()
     last_cg = max(r["season"] for r in ucl)
-    of = [r for r in openfootball() if not (r["comp"] == "UCL" and r["season"] <= last_cg)]
+    # openfootball's Champions League before UEFA's dump ends only where the dump lacks the
+    # match (its last weeks, listed as not finished): units.py drops the repeats
+    of = [r | {"fallback": r["comp"] == "UCL" and r["season"] <= last_cg} for r in openfootball()]
     sch = schochastics()
     leagues = engsoccerdata()
     rows = ucl + sch + of + leagues + football_datasets()
     frame = pd.DataFrame(rows)
     frame["played"] = frame["hg"].notna()
     frame["replay"] = frame["replay"].fillna(False).astype(bool)
+    frame["fallback"] = frame["fallback"].fillna(False).astype(bool)
     return frame

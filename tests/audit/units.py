@@ -38,7 +38,22 @@ def matches() -> pd.DataFrame:
     repeat = is_fd & pd.Series([tuple(r) in esd for r in frame[key].itertuples(index=False)],
                                index=frame.index)  # fmt: skip
     frame = frame[~repeat]
+    frame = frame[~_repeats(frame)]
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def _repeats(frame: pd.DataFrame) -> pd.Series:
+    """A fallback row whose pair played a kept row within a day."""
+    frame["fallback"] = frame["fallback"].fillna(False).astype(bool)
+    kept = frame[~frame["fallback"]]
+    seen = {(d + dt.timedelta(k), frozenset((h, a)))
+            for d, h, a in zip(kept["date"], kept["home_id"], kept["away_id"], strict=True)
+            for k in (-1, 0, 1)}  # fmt: skip
+    return frame["fallback"] & pd.Series(
+        [(d, frozenset((h, a))) in seen
+         for d, h, a in zip(frame["date"], frame["home_id"], frame["away_id"], strict=True)],
+        index=frame.index,
+    )  # fmt: skip
 
 
 def _fill_dates(frame: pd.DataFrame) -> pd.DataFrame:
