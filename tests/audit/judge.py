@@ -84,6 +84,9 @@ def _wording(item: dict, query: dict, as_of: dt.date) -> str | None:
     if competition in U.EUROPEAN or competition == "european" or competition == "USC":
         return None
     team = query["subject"]["team"]
+    opponent = ctx.get("opponent")
+    if opponent is not None and U.identity.country(opponent) != U.identity.country(team):
+        return None  # clubs of two countries meet in no league: the count is European
     m = U.team_matches(team, as_of)
     leagues = m[m["kind"] == "league"]
     if competition not in ("all", "league"):
