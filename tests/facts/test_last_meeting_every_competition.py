@@ -24,13 +24,14 @@ FIXTURES = [
 
 @pytest.mark.parametrize(("home", "away", "day"), FIXTURES)
 def test_the_last_meeting_is_the_last_match_the_store_holds_between_them(store, home, away, day):
-    h, a = resolve_team(store, home), resolve_team(store, away)
+    h_ref, a_ref = resolve_team(store, home), resolve_team(store, away)
+    h, a = h_ref.id, a_ref.id
     last = store.execute(
         """SELECT max(date) FROM match WHERE status = 'played' AND date < ?
            AND ((home_id = ? AND away_id = ?) OR (home_id = ? AND away_id = ?))""",
         [day, h, a, a, h],
     ).fetchone()[0]
-    fx = fixture_of(store, h, a, day)
+    fx = fixture_of(store, h_ref, a_ref, day)
     lines = previous_meetings(Evaluator(store, day), fx, StoreNames(store))
     assert lines, "they had met"
     assert lines[0].rows[0]["date"] == last.isoformat()

@@ -21,7 +21,7 @@ DAY = dt.date(1957, 10, 13)
 
 @pytest.mark.parametrize("competition", ["league", "all"])
 def test_a_league_set_over_a_league_younger_than_league_football_says_since(store, competition):
-    ajax = resolve_team(store, "Ajax")
+    ajax = resolve_team(store, "Ajax").id
     q = Query(Subject(team=ajax), "win", "match", "k_of_n", Context(competition=competition))
     answer = Evaluator(store, DAY).answer(q)
     assert answer.n > 30
@@ -29,14 +29,14 @@ def test_a_league_set_over_a_league_younger_than_league_football_says_since(stor
 
 
 def test_the_league_by_name_counts_from_its_own_first_season(store):
-    ajax = resolve_team(store, "Ajax")
+    ajax = resolve_team(store, "Ajax").id
     q = Query(Subject(team=ajax), "win", "match", "k_of_n", Context(competition="NED1"))
     answer = Evaluator(store, DAY).answer(q)
     assert coverage_words(q, answer) == ""
 
 
 def test_england_from_the_football_leagues_first_season_needs_no_since(store):
-    everton = resolve_team(store, "Everton")
+    everton = resolve_team(store, "Everton").id
     q = Query(Subject(team=everton), "win", "match", "k_of_n", Context(competition="league"))
     answer = Evaluator(store, dt.date(1960, 1, 1))
     assert coverage_words(q, answer.answer(q)) == ""
