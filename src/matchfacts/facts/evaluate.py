@@ -97,7 +97,11 @@ class Evaluator:
         answer = shape_answer(query, units, mask, self.gaps())
         if answer.n and query.window.everything:
             held = set(units["competition"][mask].tolist())
-            late = any(self.coverage().get(c, "") > (LEXICON.first_season(c) or "") for c in held)
+            # "league matches" (a set, not a named league) reach back to the country's
+            # league football; "in the Eredivisie" only to the Eredivisie's first season
+            named = query.context.competition not in ("all", "league", "european")
+            start = LEXICON.first_season if named else LEXICON.league_from
+            late = any(self.coverage().get(c, "") > (start(c) or "") for c in held)
             answer = replace(answer, partial=late)
         return answer
 

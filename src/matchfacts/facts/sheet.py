@@ -76,13 +76,16 @@ def head_to_head(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLine]:
 
 
 def previous_meetings(ev: Evaluator, fx: Fixture, names: Names) -> list[SheetLine]:
-    overall = "league" if fx.same_country else "all"
+    """Their last meetings in every match the store holds: "their last meeting" is false
+    when a Super Cup, a qualifying round or, for two clubs of one country, a European tie
+    came after the one named (Juventus v Liverpool: the 1985 Super Cup, not 1965)."""
     q = Query(Subject(team=fx.home.id), "played", "match", "record",
-              Context(competition=overall, opponent=fx.away.id))  # fmt: skip
-    a = ev.answer(q)
-    if not a.n:
+              Context(competition="all", qualifying=True, opponent=fx.away.id))  # fmt: skip
+    super_cup = q.with_context(competition="USC")
+    ids = set(ev.answer(q).evidence) | set(ev.answer(super_cup).evidence)
+    if not ids:
         return []
-    shown = evidence(ev.con, list(a.evidence))[-MEETINGS_LISTED:]
+    shown = evidence(ev.con, list(ids))[-MEETINGS_LISTED:]
     rows = [
         {"date": e.date.isoformat(),
          "competition": LEXICON.competition_name(e.competition, season_of(e.date)),

@@ -71,22 +71,17 @@ def fill_tie_results(con: duckdb.DuckDBPyConnection) -> None:
         tie["matches"].append(row[8:])
         tie["ids"].append((row[6], row[7]))
     updates, match_updates, conflicts = [], [], []
+    played_on = _played_on(con)
     for tie_id, tie in ties.items():
         competition, season, round_code, source_winner, source_from = tie["meta"]
         if any(status != "played" for _, status in tie["ids"]):
-            updates.append(
-                (
-                    None,
-                    "undetermined",
-                    "a match of the tie was not played (walkover, annulled or abandoned)",
-                    tie_id,
-                )
-            )
+            reason = "a match of the tie was not played (walkover, annulled or abandoned)"
+            updates.append(_undetermined(tie_id, reason, played_on.get(tie_id), source_winner))
             continue
         verdict = derive(competition, season, round_code, tie["matches"])
         if isinstance(verdict, str) or not verdict.determined:
             reason = verdict if isinstance(verdict, str) else verdict.reason
-            updates.append((None, "undetermined", reason, tie_id))
+            updates.append(_undetermined(tie_id, reason, played_on.get(tie_id), source_winner))
             continue
         updates.append((verdict.winner, verdict.decided_by, None, tie_id))
         decider = tie["ids"][-1][0]
@@ -103,6 +98,41 @@ def fill_tie_results(con: duckdb.DuckDBPyConnection) -> None:
         "'derived from scores and rules', ?, ?, 'its winner column')",
         [(start + i + 1, t, kept, other, src) for i, (t, kept, other, src) in enumerate(conflicts)],
     )
+
+
+def _undetermined(
+    tie_id: int, reason: str, advanced: int | None, source_winner: int | None
+) -> tuple:
+    """A tie the scores and rules cannot settle (a coin toss whose winner is not given, a
+    shoot-out or extra time the file does not score, an abandoned match replayed) still
+    had a winner: the side that played on. Its winner is kept, the manner left
+    undetermined, so that "sides that lost the first leg ... went through in k of n" does
+    not drop exactly the ties settled by a toss, a shoot-out or a play-off."""
+    if advanced is None or source_winner not in (None, advanced):  # no witness, or two at odds
+        return (None, "undetermined", reason, tie_id)
+    return (advanced, "undetermined", f"{reason}; the winner is the side that played on", tie_id)
+
+
+def _played_on(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    """Each tie's side that played again in the same competition and season after the
+    tie's last match, where exactly one of the two did."""
+    rows = con.execute("""
+        WITH last AS (
+            SELECT t.id, t.competition_id, t.season, t.team_a_id, t.team_b_id,
+                   max(m.date) AS until
+            FROM tie t JOIN match m ON m.tie_id = t.id
+            GROUP BY ALL
+        ), later AS (
+            SELECT l.id, side
+            FROM last l, (SELECT unnest([l.team_a_id, l.team_b_id]) AS side)
+            WHERE EXISTS (
+                SELECT 1 FROM match n
+                WHERE n.competition_id = l.competition_id AND n.season = l.season
+                  AND n.date > l.until AND side IN (n.home_id, n.away_id))
+        )
+        SELECT id, any_value(side) FROM later GROUP BY id HAVING count(*) = 1
+    """).fetchall()
+    return dict(rows)
 
 
 def _apply(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list) -> None:

@@ -141,6 +141,7 @@ def _matches(
     label = "matches.csv"
     out: list[MatchRecord] = []
     sides: dict[str, tuple[str, str]] = {}
+    grounds: list[tuple[str, str, str, str]] = []
     required = ("match_id", "season", "status", "match_type", "round", "date", "t1", "t2")
     for line, row in read_rows(files.path(label), label, ";", required):
         for column, table in (("round", ROUND_CODES), ("status", STATUS), ("match_type", LEGS)):
@@ -151,7 +152,32 @@ def _matches(
         sides[row["match_id"]] = (row["t1"], row["t2"])
         record = _match_record(row, line, kickoff, home, away, teams, winners)
         out.append(replace(record, venue=stadiums.get(row["stadium"], record.venue)))
-    return out, sides
+        grounds.append((row["t1"], row["stadium"], row["match_type"], row["round"]))
+    return _neutral_grounds(out, grounds), sides
+
+
+# A replay, and a tie played as one match (2019-20's final eight in Lisbon), was mostly on
+# a ground chosen by UEFA: Liverpool v Köln in Rotterdam (1965), Ajax v Benfica in Paris
+# (1969), Barcelona v Hamburg in Brussels (1961). Framed as the listed home side's home
+# match, it made "won k of their n away matches" count a neutral play-off as away.
+ONE_MATCH = ("REPLAY", "SINGLE")
+
+
+def _neutral_grounds(
+    records: list[MatchRecord], grounds: list[tuple[str, str, str, str]]
+) -> list[MatchRecord]:
+    """Such a match is neutral when its ground is none of the listed home side's own (the
+    grounds of its two-legged and group home matches)."""
+    own: dict[str, set[str]] = {}
+    for team, stadium, match_type, round_name in grounds:
+        if match_type not in ONE_MATCH and round_name != "FINAL" and stadium:
+            own.setdefault(team, set()).add(stadium)
+    return [
+        replace(r, neutral=True)
+        if match_type in ONE_MATCH and stadium and stadium not in own.get(team, set())
+        else r
+        for r, (team, stadium, match_type, _) in zip(records, grounds, strict=True)
+    ]
 
 
 def _team(teams: dict[str, TeamName], team_id: str, label: str, line: int) -> TeamName:

@@ -130,10 +130,19 @@ def _with_structure(records: list[MatchRecord]) -> list[MatchRecord]:
                 stage=STAGES[s.stage],
                 round=s.round,
                 leg=s.leg,
-                neutral=True if s.round == "F" and s.leg is None else None,
+                neutral=True if _neutral_final(s, record) else None,
             )
         )
     return out
+
+
+def _neutral_final(s, record: MatchRecord) -> bool:  # noqa: ANN001
+    """A final played once was at a neutral ground; so was every Cup Winners' Cup final
+    after the two-legged first (1960-61) and its replay: Real Madrid v Chelsea in Athens,
+    1971, both matches, not Chelsea's home and Real Madrid's away."""
+    if s.round != "F":
+        return False
+    return s.leg is None or (record.competition.value == "UCWC" and record.season > "1960-61")
 
 
 def _goals(files: SourceFiles, label: str) -> list[GoalRecord]:

@@ -62,7 +62,7 @@ def rebuild(matches: list[RawMatch], competition: str) -> dict[int, Structure]:
     """Stage, round and leg for every match of one competition, keyed by index."""
     by_season: dict[str, list[RawMatch]] = defaultdict(list)
     for match in matches:
-        by_season[match.season].append(match)
+        by_season[_edition(match, competition)].append(match)
     out: dict[int, Structure] = {}
     for season, season_matches in by_season.items():
         out.update(
@@ -71,19 +71,80 @@ def rebuild(matches: list[RawMatch], competition: str) -> dict[int, Structure]:
     return out
 
 
+# The first two Fairs Cups ran over three and two years (1955-58, 1958-60): one edition,
+# one final. Cut into calendar seasons, each piece had a "final" of its own: a group match
+# of 1955 and Barcelona's home quarter-final against Inter in 1959 became finals at neutral
+# grounds, and the 1955-57 group matches qualifying rounds (so Barcelona's away matches
+# were one short). The 1955-58 edition's group stage ran until the summer of 1957
+# (https://en.wikipedia.org/wiki/1955%E2%80%9358_Inter-Cities_Fairs_Cup).
+FAIRS_EDITIONS = ((dt.date(1958, 7, 1), "1955-58"), (dt.date(1960, 7, 1), "1958-60"))
+FIRST_FAIRS_GROUPS_UNTIL = dt.date(1957, 7, 1)
+
+
+def _edition(match: RawMatch, competition: str) -> str:
+    if competition == "UEL":
+        for until, edition in FAIRS_EDITIONS:
+            if match.date < until:
+                return edition
+    return match.season
+
+
 def _rebuild_season(matches: list[RawMatch], competition: str, season: str) -> dict[int, Structure]:
-    group = _group_matches(matches)
+    if season == "1955-58":
+        group = {m.index for m in matches if m.date < FIRST_FAIRS_GROUPS_UNTIL}
+    else:
+        group = _group_matches(matches)
+    if competition == "UEL" and season >= "2004-05":
+        # its group stage ended in December: a quarter-final in April whose sides had both
+        # met a third club (Benfica v Newcastle, 2013) is no group match
+        new_year = dt.date(int(season[:4]) + 1, 1, 1)
+        group = {m.index for m in matches if m.index in group and m.date < new_year}
     out = {m.index: Structure("group", "GROUP", None) for m in matches if m.index in group}
     knockout = [m for m in matches if m.index not in group]
     ties = _pair_legs(knockout, season)
     group_start = min((m.date for m in matches if m.index in group), default=None)
     before = [t for t in ties if group_start is not None and t.last < group_start]
     after = [t for t in ties if group_start is None or t.last >= group_start]
-    for tie, name in _name_rounds(before, after, competition, group_start is not None):
-        stage = "qualifying" if tie in before else ("final" if name == "F" else "knockout")
+    named = _name_rounds(before, after, competition, group_start is not None)
+    for tie, name, stage in _summer_qualifying(named, before, competition, season):
         two_legged = len(tie.matches) >= 2
         for position, match in enumerate(tie.matches, start=1):
             out[match.index] = Structure(stage, name, min(position, 3) if two_legged else None)
+    return out
+
+
+# The UEFA Cup and the Cup Winners' Cup had qualifying rounds in July and August from
+# 1993-94 (before a group stage, until 2008-09); the first round proper was in September.
+# Counted forward, the summer rounds were named R1, R2 of the competition proper (so a
+# qualifying tie of Celtic's in August 1996 was one of their "European home matches"),
+# and in 2004-09 September's first round was named a qualifying round (Sporting "played
+# 12" in the 2004-05 UEFA Cup; they played 14 after the summer).
+SUMMER_QUALIFYING = ("UEL", "UCWC")
+
+
+def _summer_qualifying(
+    named: list[tuple[_Tie, str]], before: list[_Tie], competition: str, season: str
+) -> list[tuple[_Tie, str, str]]:
+    def default(tie: _Tie, name: str) -> str:
+        return "qualifying" if tie in before else ("final" if name == "F" else "knockout")
+
+    if competition not in SUMMER_QUALIFYING or not ("1993-94" <= season <= "2008-09"):
+        return [(t, n, default(t, n)) for t, n in named]
+    september = dt.date(int(season[:4]), 9, 1)
+    summer = sorted({n for t, n in named if t.last < september and n.startswith("R")})
+    shift = len(summer)
+    out = []
+    for tie, name in named:
+        if name in summer:
+            out.append((tie, f"Q{summer.index(name) + 1}", "qualifying"))
+        elif tie.last < september:  # a summer tie the counting could not place (one leg)
+            out.append((tie, "Q1", "qualifying"))
+        elif tie in before and tie.first >= september:
+            out.append((tie, "R1", "knockout"))
+        elif shift and name[:1] == "R" and name[1:].isdigit():
+            out.append((tie, f"R{int(name[1:]) - shift}", "knockout"))
+        else:
+            out.append((tie, name, default(tie, name)))
     return out
 
 

@@ -60,6 +60,9 @@ def open_store(path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"no database at {path}: run `matchfacts ingest` first")
     try:
         con = duckdb.connect(str(path), read_only=read_only)
+        # no progress bar: DuckDB draws it on stdout after two seconds, inside the JSON
+        # that `facts --json` prints (seen by the audit on a busy machine)
+        con.execute("SET enable_progress_bar = false")
     except duckdb.Error as exc:
         raise StoreError(f"cannot open {path}: {exc}") from exc
     try:

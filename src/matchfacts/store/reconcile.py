@@ -25,6 +25,11 @@ PRIORITY = (
     "football-datasets",
 )
 SAME_MATCH_DAYS = 2  # sources differ by a day (UTC against local dates, late kick-offs)
+# A league match two sources date days apart (Milan v Fiorentina, 17 or 20 May 2001; Ligue
+# 1's rearranged rounds of 1993-94 and 1999-2000) was stored twice, and "won k of their n"
+# counted it twice (audit, issue 15). The same pair at the same ground in the same season
+# with the same score within two weeks, from another source, is the same match.
+LEAGUE_DATE_SLACK = 14
 KNOCKOUT_DATE_SLACK = 70  # days; early European Cup dates differ by weeks between sources
 
 SCORE_FIELDS = (
@@ -189,6 +194,15 @@ class Reconciler:
                     and abs((record.date - primary.date).days) <= KNOCKOUT_DATE_SLACK  # type: ignore[operator]
                 ):
                     return index
+        if max_days == SAME_MATCH_DAYS and _league(record):
+            for index in candidates:
+                primary = self.matches[index].record
+                if (
+                    not self._reported_by(index, record)
+                    and _final(primary) == _final(record)
+                    and abs((record.date - primary.date).days) <= LEAGUE_DATE_SLACK  # type: ignore[operator]
+                ):
+                    return index
         return None
 
     def _reported_by(self, index: int, record: MatchRecord) -> bool:
@@ -237,6 +251,10 @@ def swapped_sides(record: MatchRecord) -> MatchRecord:
     for home, away in SCORE_FIELDS:
         swaps[home], swaps[away] = getattr(record, away), getattr(record, home)
     return replace(record, **swaps)  # type: ignore[arg-type]
+
+
+def _league(record: MatchRecord) -> bool:
+    return record.stage is not None and record.stage.value == "league"
 
 
 def _knockout(record: MatchRecord) -> bool:

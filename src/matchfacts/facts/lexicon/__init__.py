@@ -65,6 +65,13 @@ class Lexicon:
         entry = self.data["competition"].get(competition)
         return entry.get("first") if entry else None
 
+    def league_from(self, competition: str) -> str | None:
+        """The season league football began in the competition's country, where it is
+        before the competition's own first ('the league' of Ajax began before the
+        Eredivisie did); else its first season."""
+        entry = self.data["competition"].get(competition)
+        return entry.get("league_from", entry.get("first")) if entry else None
+
     def era_start(self, competition: str, variant: str | None = None) -> str | None:
         """The day a competition's current name began a new one ('Premier League':
         1992-08-01), or None; with `variant`, only if that reading names the new era."""
