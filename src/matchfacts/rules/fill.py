@@ -107,9 +107,15 @@ def _undetermined(
     shoot-out or extra time the file does not score, an abandoned match replayed) still
     had a winner: the side that played on. Its winner is kept, the manner left
     undetermined, so that "sides that lost the first leg ... went through in k of n" does
-    not drop exactly the ties settled by a toss, a shoot-out or a play-off."""
-    if advanced is None or source_winner not in (None, advanced):  # no witness, or two at odds
+    not drop exactly the ties settled by a toss, a shoot-out or a play-off. Who played the
+    next round outweighs a source's own verdict (charliegnomo gives Red Star the 1988-89 tie
+    with Milan from the abandoned second leg; its own replay row has Milan winning on
+    penalties), and the reason says they disagree."""
+    if advanced is None:  # no witness
         return (None, "undetermined", reason, tie_id)
+    if source_winner not in (None, advanced):  # the next round outweighs a source's verdict
+        return (advanced, "undetermined", f"{reason}; the winner is the side that played on "
+                "(a source names the other side)", tie_id)  # fmt: skip
     return (advanced, "undetermined", f"{reason}; the winner is the side that played on", tie_id)
 
 
