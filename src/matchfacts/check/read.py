@@ -248,9 +248,9 @@ class Reader:
             event = "goal"
             scorer = self._player_named(found.groups.get("player", ""))
             subject = scorer or subject  # "Scorers: Barcelona - Lionel Messi 14"
-        last_word = found.groups.get("verb") or found.groups.get("noun", "")
         if found.name in LAST_FRAMES:  # "their last win in Germany", "last met in 2002"
-            event = LAST_EVENTS.get(last_word.lower(), "played")
+            word = found.groups.get("verb") or found.groups.get("noun", "")
+            event = LAST_EVENTS.get(word.lower(), "played")
         if event is None and found.shape == "record":
             event = "played"
         if found.shape == "nth" and _seasonal(found.groups.get("noun", ""), event, normalised):
@@ -574,7 +574,8 @@ class Reader:
         team = Subject(team=subject.team)  # a player's "1-0 win" is his side's
         ctx = self._context(sentence, normalised, mentions, team, record=True)
         changes: dict = {}
-        if len(found) > 1 and not aggregate(sentence):
+        on_aggregate = aggregate(sentence)
+        if len(found) > 1 and not on_aggregate:
             changes["venue"] = None  # "2-1 at home and 3-1 in Italy": each its own venue
         if ctx.season is None:
             changes["season"] = self._season_named(sentence, ctx)
@@ -584,7 +585,7 @@ class Reader:
         gf = sum(r.goals_for for r in found)
         ga = sum(r.goals_against for r in found)
         query = Query(team, "played", "match", "record", ctx)
-        if aggregate(sentence):
+        if on_aggregate:
             return Claim(query, {"for": gf, "against": ga}, "equal", "aggregate")
         won = sum(r.goals_for > r.goals_against for r in found)
         lost = sum(r.goals_for < r.goals_against for r in found)

@@ -17,8 +17,6 @@ from matchfacts.check.mentions import Mention
 
 # "3-1", "0–0"; not a season ("2008-09"), a date ("25/02/09") nor a minute ("64-83").
 BARE = re.compile(r"(?<![\d/.:–-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d/.:–-])")
-# "Chelsea 1 Juventus 0": a statbox's line score, home side first.
-LINE = re.compile(r"\b(\d{1,2})\s*[,;]?\s+(?=[A-Z])")
 WIN = re.compile(
     r"\b(?:won|win|wins|winning|winners|beat|beating|victory|victories|triumph\w*|"
     r"knocked\b.{0,30}?\bout|knocking\b.{0,30}?\bout|saw off|brushed aside|thrashed|"
@@ -91,23 +89,12 @@ def _side(
 ) -> str | None:
     """'win', 'loss' or 'draw' for the subject in the score at start:end, read from the
     last verb before it (after the previous score) and whose verb it is."""
-    clause = sentence[since:start]
-    verbs = [
-        (m.start(), kind)
-        for kind, pattern in (("win", WIN), ("loss", LOSS), ("draw", DRAW))
-        for m in pattern.finditer(clause)
-    ]
-    if not verbs:
-        clause = sentence[end : end + 40]  # "3-1 winners over Liverpool", "2-0 victory"
-        verbs = [
-            (m.start(), kind)
-            for kind, pattern in (("win", WIN), ("loss", LOSS), ("draw", DRAW))
-            for m in pattern.finditer(clause)
-            if m.start() < 12
-        ]
-        if not verbs:
+    verbs = _verbs(sentence[since:start])
+    if not verbs:  # "3-1 winners over Liverpool", "2-0 victory": the word just after
+        after = [(at, kind) for at, kind in _verbs(sentence[end : end + 40]) if at < 12]
+        if not after:
             return None
-        return _turned(min(verbs)[1], _named_before(teams, start), subject)
+        return _turned(min(after)[1], _named_before(teams, start), subject)
     at, kind = max(verbs)
     at += since
     by = BY.match(sentence[end:])
@@ -118,6 +105,15 @@ def _side(
     before = [t for t in teams if t.end <= at and t.start >= _clause_start(sentence, at)]
     actor = int(before[-1].id) if before else subject
     return _turned(kind, actor, subject)
+
+
+def _verbs(text: str) -> list[tuple[int, str]]:
+    """(offset, 'win' | 'loss' | 'draw') of each result verb in the text."""
+    return [
+        (m.start(), kind)
+        for kind, pattern in (("win", WIN), ("loss", LOSS), ("draw", DRAW))
+        for m in pattern.finditer(text)
+    ]
 
 
 def _clause_start(sentence: str, at: int) -> int:
